@@ -1,0 +1,237 @@
+//! The command line: a clap-derive mirror of the flags (see CONTRACT.md), turned into a
+//! validated [`Config`] by [`Cli::into_config`]. Nothing past this module sees clap.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Command, Config, FileSettings, Outputs, Thresholds};
+use crate::dedup::KeepPolicy;
+use crate::error::Result;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0    ok
+  1    a `check` threshold failed
+  2    usage, input or I/O error (the message names the file and line)
+  130  interrupted";
+
+/// zeef sieves scraped text corpora: it strips page clutter and drops near-duplicate
+/// stories, and reports what it removed and why.
+#[derive(Debug, Parser)]
+#[command(name = "zeef", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: CliCommand,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Clean a corpus: write it without clutter and duplicates, plus reports.
+    Clean(CleanArgs),
+    /// Analyse a corpus for CI: print the summary, write at most --report, exit 1 when a
+    /// threshold fails.
+    Check(CheckArgs),
+    /// Write a seeded synthetic scraped-news corpus (for benchmarks and tests).
+    Generate(GenerateArgs),
+}
+
+/// Flags of `zeef clean`.
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Cleaned corpus: a .jsonl/.ndjson file (.gz/.zst compress it), - for stdout, or a
+    /// directory to mirror the input layout in [default: -]
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// JSONL, one line per document in a duplicate cluster
+    #[arg(long, value_name = "PATH")]
+    pub clusters: Option<PathBuf>,
+    /// JSONL, one line per removal decision, with byte span and reason
+    #[arg(long, value_name = "PATH")]
+    pub explain: Option<PathBuf>,
+    /// Self-contained HTML report
+    #[arg(long, value_name = "PATH")]
+    pub report_html: Option<PathBuf>,
+}
+
+/// Flags of `zeef check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Fail (exit 1) when more than this share of documents are duplicates
+    #[arg(long, value_name = "RATE")]
+    pub max_duplicate_rate: Option<f64>,
+    /// Fail (exit 1) when more than this share of text bytes is clutter
+    #[arg(long, value_name = "RATE")]
+    pub max_clutter_rate: Option<f64>,
+}
+
+/// Flags shared by `clean` and `check`.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Files, directories (walked recursively, sorted) or - for JSONL on stdin
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// JSON report
+    #[arg(long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
+    /// Field holding the document id [default: id]
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// Field holding the text [default: text]
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+    /// Field naming the site [default: site; else the host of `url`]
+    #[arg(long, value_name = "NAME")]
+    pub site_field: Option<String>,
+    /// Field holding a date, for --keep earliest [default: date]
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Skip bad records (count and report them) instead of stopping
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// Write every document (clusters are still found and reported)
+    #[arg(long)]
+    pub keep_duplicates: bool,
+    /// Write text unchanged (only duplicates are dropped)
+    #[arg(long)]
+    pub no_clutter: bool,
+    /// Words per shingle [default: 3]
+    #[arg(long, value_name = "N")]
+    pub shingle_size: Option<usize>,
+    /// MinHash signature length [default: 128]
+    #[arg(long, value_name = "N")]
+    pub permutations: Option<usize>,
+    /// LSH bands [default: 42]
+    #[arg(long, value_name = "N")]
+    pub bands: Option<usize>,
+    /// Signature values per LSH band [default: 3]
+    #[arg(long, value_name = "N")]
+    pub rows: Option<usize>,
+    /// Similarity (Jaccard, or containment) that makes two documents copies [default: 0.5]
+    #[arg(long, value_name = "SIM")]
+    pub threshold: Option<f64>,
+    /// Which copy to keep: longest, first, cleanest, earliest [default: longest]
+    #[arg(long, value_name = "POLICY")]
+    pub keep: Option<KeepPolicy>,
+    /// Pages of one site a block must stand on to be site template [default: 3]
+    #[arg(long, value_name = "N")]
+    pub site_min_pages: Option<u32>,
+    /// Worker threads; output is identical for any number [default: all cores]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Seed of every hash function [default: 24303]
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// No summary and no progress on stderr
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// TOML file with any of these options by their long names (flags win)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Print the effective configuration as JSON and exit
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+/// Flags of `zeef generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of pages
+    #[arg(long, default_value_t = 1000)]
+    pub docs: usize,
+    /// Number of sites
+    #[arg(long, default_value_t = 20)]
+    pub sites: usize,
+    /// Generator seed
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Where to write the corpus (JSONL; - for stdout)
+    #[arg(short, long, default_value = "-")]
+    pub output: PathBuf,
+    /// Also write the gold labels (JSONL: id, cluster, edits)
+    #[arg(long, value_name = "PATH")]
+    pub gold: Option<PathBuf>,
+}
+
+impl CommonArgs {
+    /// Whether `--print-config` was given.
+    pub fn print_config(&self) -> bool {
+        self.print_config
+    }
+}
+
+impl Cli {
+    /// Resolves flags, the `--config` file and defaults into a validated [`Config`].
+    /// Returns `None` for `generate`, which needs no pipeline configuration.
+    pub fn into_config(self) -> Result<Option<(Config, bool)>> {
+        let (command, common, outputs, thresholds) = match self.command {
+            CliCommand::Clean(a) => (
+                Command::Clean,
+                a.common,
+                Outputs {
+                    corpus: Some(a.output.unwrap_or_else(|| PathBuf::from("-"))),
+                    report: None,
+                    report_html: a.report_html,
+                    clusters: a.clusters,
+                    explain: a.explain,
+                },
+                Thresholds::default(),
+            ),
+            CliCommand::Check(a) => (
+                Command::Check,
+                a.common,
+                Outputs::default(),
+                Thresholds {
+                    max_duplicate_rate: a.max_duplicate_rate,
+                    max_clutter_rate: a.max_clutter_rate,
+                },
+            ),
+            CliCommand::Generate(_) => return Ok(None),
+        };
+        let file = match &common.config {
+            Some(path) => FileSettings::load(path)?,
+            None => FileSettings::default(),
+        };
+        let mut config = Config {
+            command,
+            ..Config::default()
+        };
+        let d = Config::default();
+        config.inputs = common.inputs.clone();
+        config.outputs = Outputs {
+            report: common.report.clone(),
+            ..outputs
+        };
+        config.fields.id = common.id_field.clone().or(file.id_field).unwrap_or(d.fields.id);
+        config.fields.text = common.text_field.clone().or(file.text_field).unwrap_or(d.fields.text);
+        config.fields.site = common.site_field.clone().or(file.site_field).unwrap_or(d.fields.site);
+        config.fields.date = common.date_field.clone().or(file.date_field).unwrap_or(d.fields.date);
+        config.skip_bad = common.skip_bad || file.skip_bad.unwrap_or(false);
+        config.threads = common.threads.or(file.threads).unwrap_or(0);
+        config.seed = common.seed.or(file.seed).unwrap_or(d.seed);
+        config.quiet = common.quiet || file.quiet.unwrap_or(false);
+        config.clutter.enabled = !(common.no_clutter || file.no_clutter.unwrap_or(false));
+        config.clutter.site_min_pages = common
+            .site_min_pages
+            .or(file.site_min_pages)
+            .unwrap_or(d.clutter.site_min_pages);
+        let dd = &d.dedup;
+        config.dedup.drop = !(common.keep_duplicates || file.keep_duplicates.unwrap_or(false));
+        config.dedup.shingle_size = common.shingle_size.or(file.shingle_size).unwrap_or(dd.shingle_size);
+        config.dedup.permutations = common.permutations.or(file.permutations).unwrap_or(dd.permutations);
+        config.dedup.bands = common.bands.or(file.bands).unwrap_or(dd.bands);
+        config.dedup.rows = common.rows.or(file.rows).unwrap_or(dd.rows);
+        config.dedup.threshold = common.threshold.or(file.threshold).unwrap_or(dd.threshold);
+        config.dedup.keep = common.keep.or(file.keep).unwrap_or(dd.keep);
+        config.thresholds.max_duplicate_rate = thresholds.max_duplicate_rate.or(file.max_duplicate_rate);
+        config.thresholds.max_clutter_rate = thresholds.max_clutter_rate.or(file.max_clutter_rate);
+        config.validate()?;
+        Ok(Some((config, common.print_config)))
+    }
+}

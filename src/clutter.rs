@@ -1,0 +1,845 @@
+//! Clutter: decides which spans of a page are not the article.
+//!
+//! Two kinds of evidence, combined per block:
+//! 1. **Across pages of a site** ([`SiteStats`]): a block whose digit-masked key recurs on
+//!    many pages of one site is template (nav, related lists, newsletter prompts, footers).
+//!    Counts are document frequencies over the whole input, so the decision does not depend
+//!    on which page comes first, and every copy goes, not all but the first.
+//! 2. **Within a page** ([`decide`]): rules for what one page carries (navigation words,
+//!    calls to action, credits and bylines, separator lines, related-article items with a
+//!    glued age, page furniture glued into a line, a leading date) and a jusText-style
+//!    classifier (length, stop-word density, context smoothing) for the rest.
+//!
+//! The page's own headline, the title-like block just before the body, is never removed by
+//! the frequency rule or the classifier, even when other pages of the site list it as a
+//! related link. Every removal carries a [`Reason`]; spans are byte offsets into the
+//! original text and never overlap.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{block_key, normalize_into, Digits};
+use crate::segment::{segment, Block};
+
+/// Settings of the clutter stage.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ClutterConfig {
+    /// Whether clutter is stripped at all (`--no-clutter` turns it off).
+    pub enabled: bool,
+    /// A block is site template when at least this many pages of its site carry it.
+    pub site_min_pages: u32,
+    /// Long blocks (20 words or more) must also recur on this share of the site's pages:
+    /// a long paragraph on a few pages is more likely a story the site ran twice.
+    pub site_long_share: f64,
+}
+
+impl Default for ClutterConfig {
+    fn default() -> Self {
+        ClutterConfig {
+            enabled: true,
+            site_min_pages: 3,
+            site_long_share: 0.5,
+        }
+    }
+}
+
+/// Why a span was removed. One enum feeds the cleaned output, report, explain stream and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Recurs on many pages of the same site.
+    SiteTemplate,
+    /// Menu, paging and control words standing alone (`Home`, `Previous`, `Next`).
+    Navigation,
+    /// A call to action: newsletter, share, comment, cookie, app, "read also".
+    Prompt,
+    /// A photo, source or agency credit, or a caption credit.
+    Credit,
+    /// A byline (`Door …`, `By …`).
+    Byline,
+    /// Page furniture: reading time, view counts, dates, glued into a line or alone.
+    Furniture,
+    /// An item of a related-article list, or a run of them under a "read also" heading.
+    RelatedList,
+    /// A line of separators only (`-`, `|`, `***`).
+    Separator,
+    /// Short or function-word-poor text among clutter (jusText-style classifier).
+    LowContent,
+    /// A second, unrelated article appended below the first (infinite scroll).
+    SecondArticle,
+    /// The whole document is a near-duplicate of a kept one.
+    DuplicateDocument,
+}
+
+impl Reason {
+    /// The name used in reports and the explain stream.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::SiteTemplate => "site_template",
+            Reason::Navigation => "navigation",
+            Reason::Prompt => "prompt",
+            Reason::Credit => "credit",
+            Reason::Byline => "byline",
+            Reason::Furniture => "furniture",
+            Reason::RelatedList => "related_list",
+            Reason::Separator => "separator",
+            Reason::LowContent => "low_content",
+            Reason::SecondArticle => "second_article",
+            Reason::DuplicateDocument => "duplicate_document",
+        }
+    }
+}
+
+/// One span to strip from a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Removal {
+    /// Byte offset of the first removed byte.
+    pub start: usize,
+    /// Byte offset one past the last removed byte.
+    pub end: usize,
+    /// Why.
+    pub reason: Reason,
+    /// For [`Reason::SiteTemplate`]: on how many pages of the site the block stands.
+    pub site_pages: u32,
+}
+
+/// A page split into blocks, with each block's template key.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The non-blank lines.
+    pub blocks: Vec<Block>,
+    /// Digit-masked key of each block (see [`crate::normalize::block_key`]).
+    pub keys: Vec<u64>,
+}
+
+impl Page {
+    /// Segments `text` and keys its blocks.
+    pub fn new(text: &str) -> Page {
+        let blocks = segment(text);
+        let mut scratch = String::new();
+        let keys = blocks
+            .iter()
+            .map(|b| block_key(b.text(text), &mut scratch))
+            .collect();
+        Page { blocks, keys }
+    }
+}
+
+/// Document frequencies of block keys per site, over the whole input.
+#[derive(Debug, Default)]
+pub struct SiteStats {
+    pages: Vec<u32>,
+    frequency: HashMap<(u32, u64), u32>,
+}
+
+impl SiteStats {
+    /// Counts, for every site, on how many of its pages each block key occurs.
+    /// `site_of[i]` is the site number of page `i`.
+    pub fn build(site_of: &[u32], pages: &[Page]) -> SiteStats {
+        let sites = site_of.iter().copied().max().map_or(0, |m| m as usize + 1);
+        let mut page_counts = vec![0u32; sites];
+        let mut pairs: Vec<(u32, u64)> = Vec::new();
+        for (page, &site) in pages.iter().zip(site_of) {
+            page_counts[site as usize] += 1;
+            let mut keys = page.keys.clone();
+            keys.sort_unstable();
+            keys.dedup();
+            pairs.extend(keys.into_iter().map(|k| (site, k)));
+        }
+        pairs.sort_unstable();
+        let mut frequency = HashMap::new();
+        for run in pairs.chunk_by(|a, b| a == b) {
+            if run.len() > 1 {
+                frequency.insert(run[0], run.len() as u32);
+            }
+        }
+        SiteStats {
+            pages: page_counts,
+            frequency,
+        }
+    }
+
+    /// How many pages the site has.
+    pub fn site_pages(&self, site: u32) -> u32 {
+        self.pages.get(site as usize).copied().unwrap_or(0)
+    }
+
+    /// On how many pages of `site` the block key occurs.
+    pub fn frequency(&self, site: u32, key: u64) -> u32 {
+        self.frequency.get(&(site, key)).copied().unwrap_or(1)
+    }
+
+    /// The most frequent template keys: `(site, key, pages)`, most pages first.
+    pub fn top(&self, min_pages: u32, limit: usize) -> Vec<(u32, u64, u32)> {
+        let mut top: Vec<(u32, u64, u32)> = self
+            .frequency
+            .iter()
+            .filter(|(_, &n)| n >= min_pages)
+            .map(|(&(s, k), &n)| (s, k, n))
+            .collect();
+        top.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+        top.truncate(limit);
+        top
+    }
+}
+
+/// jusText's paragraph classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// What the classifier needs to know of a block.
+struct Features {
+    key: String,
+    words: usize,
+    chars: usize,
+    stop_density: f64,
+    title_like: bool,
+}
+
+// jusText's defaults (Pomikálek 2011), on characters of the block.
+const LENGTH_LOW: usize = 70;
+const LENGTH_HIGH: usize = 200;
+const STOPWORDS_LOW: f64 = 0.30;
+const STOPWORDS_HIGH: f64 = 0.32;
+const HEADING_DISTANCE: usize = 200;
+
+/// Keys of headings that open a related-article list.
+const RELATED_HEADINGS: &[&str] = &[
+    "lees ook", "ook interessant", "meer nieuws", "meest gelezen", "bekijk ook", "gerelateerd",
+    "related", "related articles", "related stories", "more news", "more stories", "read also",
+    "see also", "more on this story", "you might also like", "you may also like",
+    "recommended", "most read", "most popular", "popular", "trending", "latest news",
+    "top stories", "mehr zum thema", "lesen sie auch", "lire aussi", "lee también",
+    "leggi anche",
+];
+
+/// Decides the removals of one page.
+///
+/// `frequency(key)` is the number of pages of this page's site that carry a block key and
+/// `site_pages` the number of pages of the site.
+pub fn decide(
+    text: &str,
+    page: &Page,
+    site_pages: u32,
+    frequency: impl Fn(u64) -> u32,
+    config: &ClutterConfig,
+) -> Vec<Removal> {
+    let lex = Lexicon::get();
+    let blocks = &page.blocks;
+    let mut scratch = String::new();
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            normalize_into(b.text(text), Digits::Keep, &mut scratch);
+            scratch.clone()
+        })
+        .collect();
+    let language = lex.detect_language(keys.iter().flat_map(|k| k.split(' ')));
+
+    let mut partial: Vec<Removal> = Vec::new();
+    let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
+    let mut features = Vec::with_capacity(blocks.len());
+
+    for (i, block) in blocks.iter().enumerate() {
+        let original = block.text(text);
+        let mut kept = (block.start, block.end);
+
+        if let Some(len) = leading_date(original, lex) {
+            let cut = block.start + len;
+            partial.push(removal(block.start, cut, Reason::Furniture));
+            kept.0 = cut;
+        }
+        if kept.0 < kept.1 {
+            let rest = &text[kept.0..kept.1];
+            if let Some((from, to, all)) = furniture_segments(rest, lex) {
+                if all {
+                    kept.1 = kept.0;
+                } else {
+                    partial.push(removal(kept.0 + from, kept.0 + to, Reason::Furniture));
+                    if from == 0 {
+                        kept.0 += to;
+                    } else {
+                        kept.1 = kept.0 + from;
+                    }
+                }
+            }
+        }
+        let kept_text = text[kept.0..kept.1].trim_matches(crate::segment::is_blank_char);
+        normalize_into(kept_text, Digits::Keep, &mut scratch);
+        let key = scratch.clone();
+
+        if kept_text.is_empty() {
+            // Only furniture: remove the block as a whole, not as pieces.
+            partial.retain(|r| r.start < block.start || r.end > block.end);
+            whole[i] = Some((Reason::Furniture, 0));
+        } else if let Some(reason) = rule(kept_text, &key, lex) {
+            partial.retain(|r| r.start < block.start || r.end > block.end);
+            whole[i] = Some((reason, 0));
+        } else if site_pages >= config.site_min_pages {
+            let pages = frequency(page.keys[i]);
+            let words = key.split(' ').count();
+            let needed = if words >= 20 {
+                config
+                    .site_min_pages
+                    .max((config.site_long_share * site_pages as f64).ceil() as u32)
+            } else {
+                config.site_min_pages
+            };
+            if pages >= needed {
+                partial.retain(|r| r.start < block.start || r.end > block.end);
+                whole[i] = Some((Reason::SiteTemplate, pages));
+            }
+        }
+        features.push(features_of(kept_text, key, language, lex));
+    }
+
+    let mut class = classify(&features, &whole);
+    protect_headline(&features, &mut whole, &mut class);
+    mark_related_runs(&features, &mut whole, &class);
+    mark_second_article(&features, &keys, &mut whole, &class, lex);
+
+    let mut removals = partial;
+    for (i, block) in blocks.iter().enumerate() {
+        let decided = whole[i].or(match class[i] {
+            Class::Bad => Some((Reason::LowContent, 0)),
+            _ => None,
+        });
+        if let Some((reason, site_pages)) = decided {
+            removals.push(Removal {
+                start: block.start,
+                end: block.end,
+                reason,
+                site_pages,
+            });
+        }
+    }
+    removals.sort_by_key(|r| (r.start, r.end));
+    removals
+}
+
+fn removal(start: usize, end: usize, reason: Reason) -> Removal {
+    Removal {
+        start,
+        end,
+        reason,
+        site_pages: 0,
+    }
+}
+
+/// The in-page rule that removes a whole block, if one applies.
+fn rule(original: &str, key: &str, lex: &Lexicon) -> Option<Reason> {
+    if key.is_empty() {
+        return Some(Reason::Separator);
+    }
+    let words = key.split(' ').count();
+    if lex.is_navigation(key) {
+        return Some(Reason::Navigation);
+    }
+    if glued_age(original, lex) {
+        return Some(Reason::RelatedList);
+    }
+    if words <= 4 && is_relative_age(key, lex) {
+        return Some(Reason::Furniture);
+    }
+    let emoji = original.chars().filter(|c| is_pictograph(*c)).count();
+    let prompts = lex.prompt_hits(key) + usize::from(emoji > 0);
+    if (prompts >= 1 && words <= 12) || (prompts >= 2 && words <= 30) {
+        return Some(Reason::Prompt);
+    }
+    let first = key.split(' ').next().unwrap_or("");
+    let starts_with_symbol = original.starts_with('©') || original.starts_with("(c)");
+    let opens_credit = lex.opens_credit(key)
+        && (original.chars().take(24).any(|c| c == ':' || c == '/') || words <= 8);
+    if starts_with_symbol || (opens_credit && words <= 25) {
+        return Some(Reason::Credit);
+    }
+    if words <= 8 && lex.names_agency(key) && (original.contains('/') || !ends_sentence(original)) {
+        return Some(Reason::Credit);
+    }
+    if words <= 8
+        && lex.opens_byline(first)
+        && !ends_sentence(original)
+        && original
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return Some(Reason::Byline);
+    }
+    None
+}
+
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1f300..=0x1faff | 0x2600..=0x27bf)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' '])
+        .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// `2 uur geleden`, `3 days ago` (key form, digits kept).
+fn is_relative_age(key: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.windows(3).any(|w| {
+        w[0].chars().all(|c| c.is_ascii_digit()) && lex.is_age_unit(w[1]) && lex.is_age_marker(w[2])
+    })
+}
+
+/// A relative age glued to a category or a headline, as related-article lists print them:
+/// `Actueel1 jaar geledenHardnekkige gerucht …`.
+fn glued_age(original: &str, lex: &Lexicon) -> bool {
+    let chars: Vec<(usize, char)> = original.char_indices().collect();
+    for (n, &(at, c)) in chars.iter().enumerate() {
+        if !c.is_ascii_digit() || (n > 0 && chars[n - 1].1.is_ascii_digit()) {
+            continue;
+        }
+        let glued_left = n > 0 && chars[n - 1].1.is_alphabetic();
+        let rest = &original[at..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let mut words = rest[digits..].split(' ').filter(|w| !w.is_empty());
+        let unit = words.next().unwrap_or("").to_lowercase();
+        let marker = words.next().unwrap_or("");
+        if !lex.is_age_unit(&unit) {
+            continue;
+        }
+        let lower = marker.to_lowercase();
+        let marker_word = lex_prefix_marker(&lower, lex);
+        if let Some(len) = marker_word {
+            let glued_right = lower[len..].chars().next().is_some_and(char::is_alphabetic);
+            if glued_left || glued_right {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The length of an age marker that `word` starts with, if any.
+fn lex_prefix_marker(word: &str, lex: &Lexicon) -> Option<usize> {
+    ["geleden", "ago", "her"]
+        .iter()
+        .find(|m| word.starts_with(*m) && lex.is_age_marker(m))
+        .map(|m| m.len())
+}
+
+/// The byte length of a leading date (with an optional label such as `date` or
+/// `Gepubliceerd:`) followed by more text, e.g. ` date 2025-06 ` before a first paragraph.
+fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
+    const LABELS: &[&str] = &[
+        "date", "datum", "published", "gepubliceerd", "updated", "bijgewerkt", "posted",
+        "geplaatst", "publié", "veröffentlicht",
+    ];
+    let mut words = original
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - original.as_ptr() as usize, w))
+        .peekable();
+    let mut end = 0;
+    let mut date_found = false;
+    if let Some(&(_, w)) = words.peek() {
+        let label = w.trim_end_matches(':').to_lowercase();
+        if LABELS.contains(&label.as_str()) {
+            let (at, w) = words.next()?;
+            end = at + w.len();
+        }
+    }
+    // Up to four words of date and time: `2025-06`, `12 mei 2025`, `May 12, 2025 10:30`.
+    for _ in 0..4 {
+        let Some(&(at, w)) = words.peek() else { break };
+        let bare = w.trim_end_matches([',', '.', '|', '-', '–', ':']).to_lowercase();
+        let numeric = !bare.is_empty()
+            && bare.chars().all(|c| c.is_ascii_digit() || "-/.:".contains(c))
+            && bare.chars().any(|c| c.is_ascii_digit());
+        let month = lex.is_month(&bare);
+        if !(numeric || month) {
+            break;
+        }
+        if bare.contains(['-', '/']) || bare.len() == 4 || month {
+            date_found = true;
+        }
+        end = at + w.len();
+        words.next();
+    }
+    let rest = original[end..].trim_start();
+    if !date_found || rest.is_empty() || end == 0 {
+        return None;
+    }
+    Some(original.len() - rest.len())
+}
+
+/// Page furniture glued into a line with separators (`•`, `·`, `|`): returns the byte range
+/// to strip (relative to `line`) and whether the whole line is furniture.
+fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)> {
+    let separators = line.matches(['•', '·', '|']).count();
+    if separators < 2 {
+        return None;
+    }
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for (at, c) in line.char_indices() {
+        if matches!(c, '•' | '·' | '|') {
+            segments.push((start, at));
+            start = at + c.len_utf8();
+        }
+    }
+    segments.push((start, line.len()));
+    let mut scratch = String::new();
+    let is_furniture: Vec<bool> = segments
+        .iter()
+        .map(|&(s, e)| {
+            normalize_into(&line[s..e], Digits::Mask, &mut scratch);
+            !scratch.is_empty()
+                && scratch.split(' ').count() <= 5
+                && scratch.split(' ').all(|w| {
+                    w.chars().all(|c| c == '0') || lex.is_furniture_word(w) || lex.is_category(w)
+                })
+        })
+        .collect();
+    if is_furniture.iter().filter(|&&f| f).count() < 2 {
+        return None;
+    }
+    if is_furniture.iter().all(|&f| f) {
+        return Some((0, line.len(), true));
+    }
+    // A run of furniture segments at the end: strip it, with the category word glued
+    // before the first separator (`… voorkomen Actueel • Vandaag • leestijd 2 minuten`).
+    let tail = is_furniture.iter().rev().take_while(|&&f| f).count();
+    if tail >= 2 {
+        let first = segments.len() - tail;
+        let mut from = segments[first - 1].1;
+        let head = &line[segments[first - 1].0..from];
+        let trimmed = head.trim_end();
+        if let Some(last_word) = trimmed.split_whitespace().last() {
+            normalize_into(last_word, Digits::Mask, &mut scratch);
+            if lex.is_category(&scratch) && trimmed.len() > last_word.len() {
+                from = segments[first - 1].0 + trimmed.len() - last_word.len();
+            }
+        }
+        let from = line[..from].trim_end().len();
+        return Some((from, line.len(), false));
+    }
+    let lead = is_furniture.iter().take_while(|&&f| f).count();
+    if lead >= 2 {
+        let to = segments[lead].0;
+        let to = line.len() - line[to..].trim_start().len();
+        return Some((0, to, false));
+    }
+    None
+}
+
+fn features_of(kept_text: &str, key: String, language: usize, lex: &Lexicon) -> Features {
+    let words = if key.is_empty() { 0 } else { key.split(' ').count() };
+    let stops = key.split(' ').filter(|w| lex.is_stopword(language, w)).count();
+    let first_upper = kept_text.chars().next().is_some_and(|c| !c.is_lowercase());
+    Features {
+        words,
+        chars: kept_text.chars().count(),
+        stop_density: if words == 0 { 0.0 } else { stops as f64 / words as f64 },
+        title_like: (2..=25).contains(&words) && first_upper && !kept_text.trim_end().ends_with(['.', ',', ';']),
+        key,
+    }
+}
+
+/// jusText-style classification with context smoothing; blocks removed by a rule are bad.
+fn classify(features: &[Features], whole: &[Option<(Reason, u32)>]) -> Vec<Class> {
+    let mut class: Vec<Class> = features
+        .iter()
+        .zip(whole)
+        .map(|(f, w)| {
+            if w.is_some() {
+                Class::Bad
+            } else if f.chars < LENGTH_LOW {
+                Class::Short
+            } else if f.stop_density >= STOPWORDS_HIGH {
+                if f.chars > LENGTH_HIGH {
+                    Class::Good
+                } else {
+                    Class::NearGood
+                }
+            } else if f.stop_density >= STOPWORDS_LOW {
+                Class::NearGood
+            } else {
+                Class::Bad
+            }
+        })
+        .collect();
+
+    // Headings: a short title-like block followed closely by good text is near-good.
+    for i in 0..class.len() {
+        if class[i] == Class::Short && features[i].title_like {
+            let mut distance = 0;
+            for j in i + 1..class.len() {
+                if class[j] == Class::Good {
+                    class[i] = Class::NearGood;
+                    break;
+                }
+                distance += features[j].chars;
+                if distance > HEADING_DISTANCE || whole[j].is_some() {
+                    break;
+                }
+            }
+        }
+    }
+
+    let neighbour = |class: &[Class], i: usize, step: isize, ignore_neargood: bool| {
+        let mut j = i as isize + step;
+        while j >= 0 && (j as usize) < class.len() {
+            let c = class[j as usize];
+            if c == Class::Bad || c == Class::Good || (c == Class::NearGood && !ignore_neargood) {
+                return c;
+            }
+            j += step;
+        }
+        Class::Bad
+    };
+    let mut revised = class.clone();
+    for i in 0..class.len() {
+        if class[i] != Class::Short {
+            continue;
+        }
+        let prev = neighbour(&class, i, -1, true);
+        let next = neighbour(&class, i, 1, true);
+        revised[i] = if prev == Class::Good && next == Class::Good {
+            Class::Good
+        } else if prev == Class::Bad && next == Class::Bad {
+            Class::Bad
+        } else if (prev == Class::Bad && neighbour(&class, i, -1, false) == Class::NearGood)
+            || (next == Class::Bad && neighbour(&class, i, 1, false) == Class::NearGood)
+        {
+            Class::Good
+        } else {
+            Class::Bad
+        };
+    }
+    let class = revised;
+    let mut revised = class.clone();
+    for i in 0..class.len() {
+        if class[i] != Class::NearGood {
+            continue;
+        }
+        let prev = neighbour(&class, i, -1, true);
+        let next = neighbour(&class, i, 1, true);
+        revised[i] = if prev == Class::Bad && next == Class::Bad {
+            Class::Bad
+        } else {
+            Class::Good
+        };
+    }
+    revised
+}
+
+/// Keeps the page's own headline: the nearest title-like block before the first good block,
+/// looking back over at most three blocks that no in-page rule removed.
+fn protect_headline(features: &[Features], whole: &mut [Option<(Reason, u32)>], class: &mut [Class]) {
+    let Some(first_good) = class.iter().position(|&c| c == Class::Good) else {
+        return;
+    };
+    let mut looked = 0;
+    for i in (0..first_good).rev() {
+        let by_rule = matches!(whole[i], Some((r, _)) if r != Reason::SiteTemplate);
+        if by_rule {
+            continue;
+        }
+        if features[i].title_like && features[i].words >= 3 {
+            whole[i] = None;
+            class[i] = Class::Good;
+            return;
+        }
+        looked += 1;
+        if looked == 3 {
+            return;
+        }
+    }
+}
+
+/// A "read also" heading followed by short lines: the lines are a related-article list.
+fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>], class: &[Class]) {
+    let mut i = 0;
+    while i < features.len() {
+        if RELATED_HEADINGS.contains(&features[i].key.as_str()) {
+            whole[i] = Some((Reason::RelatedList, 0));
+            let mut j = i + 1;
+            while j < features.len()
+                && features[j].words <= 20
+                && (class[j] != Class::Good || features[j].title_like)
+                && !matches!(whole[j], Some((r, _)) if r != Reason::Separator && r != Reason::RelatedList && r != Reason::SiteTemplate && r != Reason::Furniture)
+            {
+                whole[j] = Some((Reason::RelatedList, 0));
+                j += 1;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A section label standing alone after the body, then a headline and good text: a second
+/// article appended by infinite scroll. Everything from the label on goes.
+fn mark_second_article(
+    features: &[Features],
+    keys: &[String],
+    whole: &mut [Option<(Reason, u32)>],
+    class: &[Class],
+    lex: &Lexicon,
+) {
+    let mut good_before = 0;
+    for i in 0..features.len() {
+        if class[i] == Class::Good && whole[i].is_none() {
+            good_before += 1;
+            continue;
+        }
+        if good_before < 3 || !lex.is_category(&keys[i]) {
+            continue;
+        }
+        let Some(title) = (i + 1..features.len()).find(|&j| whole[j].is_none()) else {
+            return;
+        };
+        let good_after = (title + 1..features.len())
+            .filter(|&j| class[j] == Class::Good && whole[j].is_none())
+            .count();
+        if features[title].title_like && good_after >= 2 {
+            for slot in whole.iter_mut().skip(i) {
+                if slot.is_none() || matches!(slot, Some((Reason::Navigation, _))) {
+                    *slot = Some((Reason::SecondArticle, 0));
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// The cleaned text: the original bytes of every kept span, blocks joined by the line
+/// breaks that stood between them (one blank line where the page had any), pieces of one
+/// line joined by one space. Nothing else is ever added.
+pub fn apply(text: &str, blocks: &[Block], removals: &[Removal]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut r = 0;
+    let mut last_line: Option<usize> = None;
+    let mut pending_blank = false;
+    for block in blocks {
+        pending_blank |= block.after_blank;
+        let mut pos = block.start;
+        while r < removals.len() && removals[r].end <= block.start {
+            r += 1;
+        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut k = r;
+        while k < removals.len() && removals[k].start < block.end {
+            if removals[k].start > pos {
+                pieces.push((pos, removals[k].start));
+            }
+            pos = pos.max(removals[k].end);
+            k += 1;
+        }
+        if pos < block.end {
+            pieces.push((pos, block.end));
+        }
+        for (s, e) in pieces {
+            let piece = text[s..e].trim_matches(crate::segment::is_blank_char);
+            if piece.is_empty() {
+                continue;
+            }
+            match last_line {
+                None => {}
+                Some(line) if line == block.line => out.push(' '),
+                Some(_) if pending_blank => out.push_str("\n\n"),
+                Some(_) => out.push('\n'),
+            }
+            out.push_str(piece);
+            last_line = Some(block.line);
+            pending_blank = false;
+        }
+    }
+    if !out.is_empty() && text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        let page = Page::new(text);
+        let removals = decide(text, &page, 1, |_| 1, &ClutterConfig::default());
+        apply(text, &page.blocks, &removals)
+    }
+
+    const BODY: &str = "De gemeenteraad van Noordwijk heeft dinsdagavond besloten dat de brug over het kanaal \
+        in het voorjaar wordt vernieuwd, nadat inspecteurs scheuren in de pijlers hadden gevonden. \
+        Het werk duurt naar verwachting zes weken en kost ongeveer twee miljoen euro.";
+
+    #[test]
+    fn nav_prompts_and_credits_go_article_stays() {
+        let text = format!(
+            "Home\n\nBrug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n\
+             Schrijf je in voor de nieuwsbrief\n\nFoto: ANP / Jan de Vries\n\nSource: NRC\n\nPrevious\n\nNext\n"
+        );
+        let out = clean(&text);
+        assert!(out.starts_with("Brug over het kanaal gaat dicht voor herstel\n\n"), "{out}");
+        for gone in ["Home", "nieuwsbrief", "Foto:", "Source", "Previous", "Next"] {
+            assert!(!out.contains(gone), "{gone} left in {out}");
+        }
+        assert_eq!(out.matches(BODY).count(), 2);
+    }
+
+    #[test]
+    fn furniture_glued_into_headline_line_is_cut_out() {
+        let text = format!(
+            "date 2025-09-29 Gemeente sluit brug voor onderhoud Actueel • Vandaag • leestijd 2 minuten • 334 keer bekeken • bewaren\n\n{BODY}\n"
+        );
+        let out = clean(&text);
+        assert!(out.starts_with("Gemeente sluit brug voor onderhoud\n\n"), "{out}");
+    }
+
+    #[test]
+    fn leading_date_metadata_is_stripped_from_first_paragraph() {
+        let text = format!(" date 2025-06 {BODY}\n");
+        assert_eq!(clean(&text), format!("{BODY}\n"));
+    }
+
+    #[test]
+    fn related_items_with_glued_age_go() {
+        let lex = Lexicon::get();
+        assert!(glued_age("Actueel1 jaar geledenBrand in loods verwoest oogst", lex));
+        assert!(glued_age("Regio 2 dagen geledenNieuwe burgemeester", lex));
+        assert!(!glued_age("Twee jaar geleden brandde de loods af.", lex));
+        assert!(!glued_age("Het gebeurde 3 jaar geleden in Zwolle.", lex));
+    }
+
+    #[test]
+    fn short_real_lines_inside_the_article_survive() {
+        let text = format!("Kop van het stuk hier\n\n{BODY}\n\nUitstekende band\n\n{BODY}\n");
+        let out = clean(&text);
+        assert!(out.contains("\n\nUitstekende band\n\n"), "{out}");
+    }
+
+    #[test]
+    fn site_template_needs_enough_pages_and_spares_the_headline() {
+        let headline = "Brug over het kanaal gaat dicht voor herstel";
+        let text = format!("Menu van de site hier\n{headline}\n{BODY}\n");
+        let page = Page::new(&text);
+        // Every block recurs on 4 of 10 pages: the short menu goes; the headline is protected;
+        // the long body would need half the site's pages.
+        let removals = decide(&text, &page, 10, |_| 4, &ClutterConfig::default());
+        let out = apply(&text, &page.blocks, &removals);
+        assert_eq!(out, format!("{headline}\n{BODY}\n"));
+        assert_eq!(removals[0].reason, Reason::SiteTemplate);
+        assert_eq!(removals[0].site_pages, 4);
+    }
+
+    #[test]
+    fn apply_never_invents_text() {
+        let text = "a b c\nd e f\n\ng h";
+        let page = Page::new(text);
+        let removals = vec![removal(2, 3, Reason::Navigation)];
+        assert_eq!(apply(text, &page.blocks, &removals), "a c\nd e f\n\ng h");
+    }
+}

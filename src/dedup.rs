@@ -1,0 +1,359 @@
+//! Dedup: finds clusters of near-duplicate stories and picks the one to keep.
+//!
+//! 1. **Candidates** by LSH banding: the signature is cut into `bands` bands of `rows`
+//!    values; two documents that agree on a whole band become a candidate pair. The chance
+//!    that a pair of Jaccard `s` becomes a candidate is `1 - (1 - s^rows)^bands`.
+//! 2. **Verification**: every candidate pair is measured exactly on shingle sets. The
+//!    similarity is the Jaccard index, or the containment of the smaller document in the
+//!    larger when the smaller has enough shingles and the shared text begins near the top
+//!    of the larger one (a truncated copy matches its original; a story that was glued
+//!    below another one does not make the composite its copy).
+//! 3. **Clusters without chaining**: documents are taken largest first (ties: lowest
+//!    ordinal); an unassigned document becomes a representative and gathers its unassigned
+//!    verified neighbours. Every member is verified against the representative itself, so
+//!    A~B and B~C never put A and C together unless C~A too.
+//! 4. **Keep policy**: one member per cluster is kept, by [`KeepPolicy`], ties by input order.
+//!
+//! Determinism: candidate pairs are sorted before use and every choice breaks ties by
+//! ordinal, so clusters do not depend on the thread count.
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+use crate::fingerprint::{overlap, Fingerprint, Overlap};
+
+/// Which member of a cluster is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KeepPolicy {
+    /// The longest cleaned text (the most complete copy).
+    Longest,
+    /// The first in input order.
+    First,
+    /// The smallest share of clutter stripped, then the longest.
+    Cleanest,
+    /// The earliest date field (ISO dates compare as text); documents without one come last.
+    Earliest,
+}
+
+impl std::str::FromStr for KeepPolicy {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "longest" => Ok(KeepPolicy::Longest),
+            "first" => Ok(KeepPolicy::First),
+            "cleanest" => Ok(KeepPolicy::Cleanest),
+            "earliest" => Ok(KeepPolicy::Earliest),
+            other => Err(format!(
+                "unknown keep policy '{other}' (expected longest, first, cleanest or earliest)"
+            )),
+        }
+    }
+}
+
+/// Settings of the dedup stage.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DedupConfig {
+    /// Whether duplicates are dropped from the output (`--keep-duplicates` turns it off).
+    pub drop: bool,
+    /// Words per shingle.
+    pub shingle_size: usize,
+    /// Values in a MinHash signature.
+    pub permutations: usize,
+    /// LSH bands.
+    pub bands: usize,
+    /// Signature values per band.
+    pub rows: usize,
+    /// A verified similarity at or above this makes two documents copies.
+    pub threshold: f64,
+    /// Containment counts only when the smaller document has at least this many shingles.
+    pub min_containment_shingles: usize,
+    /// Containment counts only when the shared text begins in this first share of the
+    /// larger document.
+    pub max_head: f64,
+    /// Which member of a cluster is kept.
+    pub keep: KeepPolicy,
+}
+
+impl Default for DedupConfig {
+    fn default() -> Self {
+        DedupConfig {
+            drop: true,
+            shingle_size: 3,
+            permutations: 128,
+            bands: 42,
+            rows: 3,
+            threshold: 0.5,
+            min_containment_shingles: 20,
+            max_head: 0.4,
+            keep: KeepPolicy::Longest,
+        }
+    }
+}
+
+impl DedupConfig {
+    /// The similarity of two documents as dedup judges it (see the module docs).
+    pub fn similarity(&self, a: &Fingerprint, b: &Fingerprint) -> (f64, Overlap) {
+        let o = overlap(a, b);
+        let smaller = a.set.len().min(b.set.len());
+        let sim = if smaller >= self.min_containment_shingles && o.head <= self.max_head {
+            o.containment.max(o.jaccard)
+        } else {
+            o.jaccard
+        };
+        (sim, o)
+    }
+}
+
+/// What the keep policy needs to know of a document.
+#[derive(Debug, Clone, Default)]
+pub struct KeepInfo {
+    /// Bytes of cleaned text.
+    pub cleaned_len: usize,
+    /// Bytes stripped as clutter.
+    pub stripped: usize,
+    /// Bytes of original text.
+    pub original_len: usize,
+    /// The date field, if any.
+    pub date: Option<String>,
+}
+
+/// A member of a cluster.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Member {
+    /// The document's ordinal.
+    pub ordinal: usize,
+    /// Similarity to the kept document (1 for the kept one).
+    pub similarity: f64,
+    /// Jaccard index with the kept document.
+    pub jaccard: f64,
+    /// Containment with the kept document.
+    pub containment: f64,
+}
+
+/// A cluster of two or more copies of one story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Members in ordinal order.
+    pub members: Vec<Member>,
+    /// The ordinal of the kept document.
+    pub kept: usize,
+    /// The ordinal of the representative every member was verified against.
+    pub representative: usize,
+}
+
+/// The result of the dedup stage.
+#[derive(Debug, Clone, Default)]
+pub struct Dedup {
+    /// Clusters, ordered by their lowest ordinal.
+    pub clusters: Vec<Cluster>,
+    /// Candidate pairs LSH proposed.
+    pub candidates: usize,
+    /// Candidate pairs that verification accepted.
+    pub verified: usize,
+}
+
+/// Above this many documents in one LSH bucket, each is paired only with its neighbours in
+/// ordinal order and the bucket's first member, to stay linear on degenerate inputs.
+const BUCKET_ALL_PAIRS: usize = 64;
+
+/// Finds the clusters among `fingerprints` (indexed by ordinal).
+pub fn find_clusters(fingerprints: &[Fingerprint], keep: &[KeepInfo], config: &DedupConfig) -> Dedup {
+    let pairs = candidate_pairs(fingerprints, config);
+    let candidates = pairs.len();
+    let edges: Vec<(usize, usize)> = pairs
+        .par_iter()
+        .filter(|&&(a, b)| config.similarity(&fingerprints[a], &fingerprints[b]).0 >= config.threshold)
+        .copied()
+        .collect();
+    let verified = edges.len();
+
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); fingerprints.len()];
+    for &(a, b) in &edges {
+        neighbours[a].push(b);
+        neighbours[b].push(a);
+    }
+    let mut order: Vec<usize> = (0..fingerprints.len()).filter(|&d| !neighbours[d].is_empty()).collect();
+    order.sort_by_key(|&d| (std::cmp::Reverse(fingerprints[d].set.len()), d));
+
+    let mut assigned = vec![false; fingerprints.len()];
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &rep in &order {
+        if assigned[rep] {
+            continue;
+        }
+        let mut members: Vec<usize> = neighbours[rep].iter().copied().filter(|&n| !assigned[n]).collect();
+        if members.is_empty() {
+            continue;
+        }
+        members.push(rep);
+        members.sort_unstable();
+        members.dedup();
+        for &m in &members {
+            assigned[m] = true;
+        }
+        groups.push((rep, members));
+    }
+    groups.sort_by_key(|(_, members)| members[0]);
+
+    let clusters = groups
+        .into_par_iter()
+        .map(|(representative, ordinals)| {
+            let kept = choose(&ordinals, keep, config.keep);
+            let members = ordinals
+                .iter()
+                .map(|&m| {
+                    if m == kept {
+                        Member { ordinal: m, similarity: 1.0, jaccard: 1.0, containment: 1.0 }
+                    } else {
+                        let (similarity, o) = config.similarity(&fingerprints[m], &fingerprints[kept]);
+                        Member { ordinal: m, similarity, jaccard: o.jaccard, containment: o.containment }
+                    }
+                })
+                .collect();
+            Cluster { members, kept, representative }
+        })
+        .collect();
+    Dedup { clusters, candidates, verified }
+}
+
+/// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
+fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(usize, usize)> {
+    let rows = config.rows.max(1);
+    let bands = config.bands.min(config.permutations / rows).max(1);
+    let mut keys: Vec<(u64, usize)> = fingerprints
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ordinal, f)| {
+            let usable = !f.signature.is_empty();
+            (0..if usable { bands } else { 0 }).map(move |band| {
+                let values = &f.signature[band * rows..(band + 1) * rows];
+                let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+                (xxh3_64_with_seed(&bytes, band as u64), ordinal)
+            })
+        })
+        .collect();
+    keys.par_sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = keys
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|bucket| bucket.len() > 1)
+        .flat_map(|bucket| {
+            let members: Vec<usize> = bucket.iter().map(|&(_, o)| o).collect();
+            bucket_pairs(&members)
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+fn bucket_pairs(members: &[usize]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    if members.len() <= BUCKET_ALL_PAIRS {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    } else {
+        for window in members.windows(2) {
+            pairs.push((window[0], window[1]));
+        }
+        pairs.extend(members[2..].iter().map(|&b| (members[0], b)));
+    }
+    pairs
+}
+
+/// The member to keep under `policy`; ties go to the lowest ordinal.
+fn choose(ordinals: &[usize], info: &[KeepInfo], policy: KeepPolicy) -> usize {
+    let key = |&o: &usize| {
+        let i = &info[o];
+        match policy {
+            KeepPolicy::Longest => (std::cmp::Reverse(i.cleaned_len), 0u64, String::new(), o),
+            KeepPolicy::First => (std::cmp::Reverse(0), 0, String::new(), o),
+            KeepPolicy::Cleanest => {
+                // Stripped share in parts per billion: integers compare exactly.
+                let share = (i.stripped as u128 * 1_000_000_000 / i.original_len.max(1) as u128) as u64;
+                (std::cmp::Reverse(0), share, String::new(), o)
+            }
+            KeepPolicy::Earliest => {
+                let date = i.date.clone().unwrap_or_else(|| "\u{10ffff}".into());
+                (std::cmp::Reverse(0), 0, date, o)
+            }
+        }
+    };
+    let best = match policy {
+        KeepPolicy::Cleanest => ordinals
+            .iter()
+            .min_by_key(|o| (key(o).1, std::cmp::Reverse(info[**o].cleaned_len), **o)),
+        _ => ordinals.iter().min_by_key(|o| key(o)),
+    };
+    best.copied().unwrap_or(ordinals[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::Shingler;
+
+    fn story(salt: &str, n: usize) -> String {
+        (0..n).map(|i| format!("{salt}{}", i * 7 % 101)).collect::<Vec<_>>().join(" ")
+    }
+
+    fn run(texts: &[String], config: &DedupConfig) -> Dedup {
+        let s = Shingler::new(config.shingle_size, config.permutations, 42);
+        let fps: Vec<_> = texts.iter().map(|t| s.fingerprint(t)).collect();
+        let info: Vec<_> = texts
+            .iter()
+            .map(|t| KeepInfo { cleaned_len: t.len(), original_len: t.len(), ..Default::default() })
+            .collect();
+        find_clusters(&fps, &info, config)
+    }
+
+    #[test]
+    fn truncated_copy_joins_its_original() {
+        let full: Vec<String> = (0..300).map(|i| format!("woord{i}")).collect();
+        let texts = vec![full.join(" "), full[..120].join(" "), story("ander", 300)];
+        let d = run(&texts, &DedupConfig::default());
+        assert_eq!(d.clusters.len(), 1);
+        let members: Vec<usize> = d.clusters[0].members.iter().map(|m| m.ordinal).collect();
+        assert_eq!(members, [0, 1]);
+        assert_eq!(d.clusters[0].kept, 0);
+    }
+
+    #[test]
+    fn no_chaining_through_a_composite() {
+        // C = A + B glued: A and B share nothing, so they must not end in one cluster.
+        let a: Vec<String> = (0..200).map(|i| format!("alfa{i}")).collect();
+        let b: Vec<String> = (0..200).map(|i| format!("beta{i}")).collect();
+        let c = format!("{} {}", a.join(" "), b.join(" "));
+        let texts = vec![a.join(" "), b.join(" "), c];
+        let d = run(&texts, &DedupConfig::default());
+        for cluster in &d.clusters {
+            let ms: Vec<usize> = cluster.members.iter().map(|m| m.ordinal).collect();
+            assert!(!(ms.contains(&0) && ms.contains(&1)), "chained: {ms:?}");
+        }
+        assert_eq!(d.clusters.len(), 1, "A is the head of C and belongs with it");
+        assert_eq!(d.clusters[0].members.iter().map(|m| m.ordinal).collect::<Vec<_>>(), [0, 2]);
+    }
+
+    #[test]
+    fn keep_policies_pick_as_documented() {
+        let info = vec![
+            KeepInfo { cleaned_len: 10, stripped: 5, original_len: 15, date: Some("2024-05-01".into()) },
+            KeepInfo { cleaned_len: 30, stripped: 30, original_len: 60, date: None },
+            KeepInfo { cleaned_len: 30, stripped: 0, original_len: 30, date: Some("2023-01-01".into()) },
+        ];
+        let all = [0, 1, 2];
+        assert_eq!(choose(&all, &info, KeepPolicy::Longest), 1);
+        assert_eq!(choose(&all, &info, KeepPolicy::First), 0);
+        assert_eq!(choose(&all, &info, KeepPolicy::Cleanest), 2);
+        assert_eq!(choose(&all, &info, KeepPolicy::Earliest), 2);
+    }
+
+    #[test]
+    fn huge_buckets_stay_linear() {
+        let members: Vec<usize> = (0..1000).collect();
+        assert!(bucket_pairs(&members).len() < 2000);
+    }
+}

@@ -1,0 +1,63 @@
+//! The plain types that flow through the pipeline.
+//!
+//! A [`Document`] is what `read` produces and every later stage consumes by reference.
+//! Ordinals are assigned from sorted input paths, then record order, so every decision that
+//! breaks a tie by ordinal is the same for any thread count.
+
+use serde_json::{Map, Value};
+
+/// One input document: a JSONL record or a whole text file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Position in the whole input (0-based), the tie-breaker for every deterministic choice.
+    pub ordinal: usize,
+    /// The document's id: the id field, `<file>:<line>` when it has none, or the path of a
+    /// text file relative to its input root.
+    pub id: String,
+    /// What per-site clutter statistics group by (empty: the whole input is one site).
+    pub site: String,
+    /// The original text, byte for byte.
+    pub text: String,
+    /// The date field when present, used by `--keep earliest`.
+    pub date: Option<String>,
+    /// Index into the list of input sources.
+    pub source: usize,
+    /// 1-based line of the record in its source (1 for text files).
+    pub line: u64,
+    /// For JSONL records: every field in input order, the text field's value replaced by
+    /// `null` (the writer puts the cleaned text back in its place).
+    pub fields: Option<Map<String, Value>>,
+}
+
+/// The input format of one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// One JSON object per line.
+    Jsonl,
+    /// One document per file (`.txt`, `.md`).
+    Text,
+}
+
+/// The compression of one source, detected from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compression {
+    /// Plain bytes.
+    None,
+    /// gzip (`1f 8b`), possibly several members.
+    Gzip,
+    /// zstd (`28 b5 2f fd`).
+    Zstd,
+}
+
+/// A record that was skipped under `--skip-bad`, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// The file, as given on the command line or found in a directory.
+    pub file: String,
+    /// 1-based line.
+    pub line: u64,
+    /// What was wrong with it.
+    pub problem: String,
+}

@@ -1,0 +1,326 @@
+//! Word lists: the language knowledge behind the in-page clutter rules.
+//!
+//! Every list holds key forms (see [`crate::normalize`]): lowercase, punctuation folded to
+//! single spaces. Stop-word lists come from `src/stopwords/` (stopwords-iso, MIT); the
+//! phrase lists are zeef's own, for Dutch, English, German, French, Spanish and Italian.
+//! A page's language is the one whose stop words cover most of its tokens.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Languages with stop-word lists, in the order ties are broken.
+pub const LANGUAGES: [&str; 6] = ["nl", "en", "de", "fr", "es", "it"];
+
+const STOPWORDS: [&str; 6] = [
+    include_str!("stopwords/nl.txt"),
+    include_str!("stopwords/en.txt"),
+    include_str!("stopwords/de.txt"),
+    include_str!("stopwords/fr.txt"),
+    include_str!("stopwords/es.txt"),
+    include_str!("stopwords/it.txt"),
+];
+
+/// Whole lines that are site navigation or page controls when they stand alone.
+const NAV_WORDS: &[&str] = &[
+    // nl
+    "home", "menu", "zoeken", "zoek", "vorige", "volgende", "terug", "inloggen", "uitloggen",
+    "registreren", "account", "contact", "over ons", "naar boven", "delen", "deel", "printen",
+    "reageer", "reacties", "reactie", "abonneren", "abonnement", "nieuwsbrief", "meer",
+    "lees meer", "verder lezen", "advertentie", "gesponsord", "tags", "categorie", "categorieën",
+    "gerelateerd", "lees ook", "ook interessant", "meer nieuws", "meest gelezen", "populair",
+    "aanbevolen", "sluiten", "accepteren", "weigeren", "bewaren", "opslaan", "kopieer link",
+    "volg ons", "inhoud", "overzicht", "archief", "video", "foto", "fotos", "laden", "bekijk",
+    "nieuws", "uitgelicht", "toon meer", "meer laden", "ga naar", "ga verder", "overslaan",
+    // en
+    "search", "previous", "next", "back", "login", "log in", "log out", "sign in", "sign up",
+    "register", "my account", "about", "about us", "privacy", "cookies", "sitemap", "top",
+    "back to top", "skip to content", "skip to main content", "share", "print", "email",
+    "e mail", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest",
+    "instagram", "youtube", "tiktok", "rss", "comment", "comments", "subscribe", "newsletter",
+    "more", "read more", "continue reading", "advertisement", "ad", "sponsored", "tag",
+    "categories", "category", "related", "related articles", "related stories", "more news",
+    "you may also like", "recommended", "popular", "most read", "most popular", "trending",
+    "photo", "photos", "gallery", "loading", "close", "accept", "agree", "ok", "save",
+    "copy link", "link", "follow us", "next article", "previous article", "more stories",
+    "latest", "latest news", "top stories", "watch", "listen", "play", "show more", "load more",
+    "menu close", "open menu", "toggle navigation", "navigation", "main menu", "edition",
+    "terms", "terms of use", "privacy policy", "contact us", "help", "faq", "jobs", "careers",
+    // de
+    "startseite", "suche", "weiter", "zurück", "teilen", "kommentare", "anmelden", "abmelden",
+    "mehr", "mehr lesen", "weiterlesen", "impressum", "datenschutz", "anzeige", "schließen",
+    // fr
+    "accueil", "recherche", "suivant", "précédent", "partager", "commentaires", "connexion",
+    "lire la suite", "publicité", "fermer", "plus",
+    // es
+    "inicio", "buscar", "siguiente", "anterior", "compartir", "comentarios", "leer más",
+    "publicidad", "cerrar", "más",
+    // it
+    "cerca", "successivo", "precedente", "condividi", "commenti", "accedi", "leggi tutto",
+    "pubblicità", "chiudi",
+];
+
+/// Section labels that sites print above headlines, in menus and glued into lists.
+const CATEGORY_WORDS: &[&str] = &[
+    "actueel", "nieuws", "binnenland", "buitenland", "politiek", "economie", "sport", "cultuur",
+    "opinie", "regio", "lifestyle", "showbizz", "entertainment", "wetenschap", "gezondheid",
+    "media", "muziek", "film", "tech", "technologie", "wereld", "weer", "verkeer", "royalty",
+    "misdaad", "achtergrond", "columns", "column", "podcast", "podcasts", "news", "world",
+    "politics", "business", "economy", "culture", "opinion", "science", "health", "technology",
+    "local", "weather", "travel", "style", "food", "arts", "books", "uk", "us", "europe",
+    "africa", "asia", "americas", "middle east", "crime", "education", "environment", "money",
+    "markets", "entertainment", "sports", "features", "analysis", "breaking", "live",
+    "aktuell", "politik", "wirtschaft", "kultur", "wissenschaft", "panorama", "actualité",
+    "monde", "politique", "économie", "noticias", "actualidad", "economía", "deportes",
+    "cronaca", "politica", "economia", "esteri", "spettacoli",
+];
+
+/// Phrases of calls to action: newsletters, sharing, comments, cookies, apps, "read also".
+const PROMPT_PHRASES: &[&str] = &[
+    // nl
+    "schrijf je in", "schrijf u in", "meld je aan", "meld je nu aan", "aanmelden voor",
+    "nieuwsbrief", "laat het weten", "in de reacties", "reageer hieronder", "deel dit",
+    "deel dit artikel", "deel op", "volg ons", "volg de laatste", "lees ook", "lees meer",
+    "bekijk ook", "kijk ook", "wij gebruiken cookies", "we gebruiken cookies", "cookies",
+    "cookie instellingen", "privacybeleid", "alle rechten voorbehouden", "download de app",
+    "download onze app", "klik hier", "tip de redactie", "heb je een tip", "wat vind jij",
+    "wat vind jij ervan", "wat denk jij", "verder lezen", "abonneer", "word abonnee",
+    "neem een abonnement", "gratis proberen", "al abonnee", "log in om", "mis niets",
+    "blijf op de hoogte", "ontvang het laatste nieuws", "advertentie", "ook interessant",
+    "meer over dit onderwerp", "praat mee", "reageer op dit artikel", "bekijk de video",
+    // en
+    "sign up", "subscribe", "newsletter", "share this", "share on", "share article",
+    "follow us", "read more", "read also", "see also", "also read", "related", "we use cookies",
+    "this site uses cookies", "accept all", "cookie policy", "cookie settings", "privacy policy",
+    "terms of use", "terms of service", "all rights reserved", "download the app",
+    "click here", "leave a comment", "join the conversation", "comments", "what do you think",
+    "let us know", "continue reading", "recommended for you", "most popular", "most read",
+    "advertisement", "sponsored content", "get the latest", "in your inbox", "free trial",
+    "already a subscriber", "log in to", "support our journalism", "email us", "send us a tip",
+    "story continues below", "watch the video", "listen to this article", "more on this story",
+    "you might also like", "don t miss", "sign in to", "create an account",
+    // de
+    "jetzt abonnieren", "newsletter abonnieren", "mehr zum thema", "lesen sie auch",
+    "zum artikel", "kommentare", "alle rechte vorbehalten", "cookies akzeptieren",
+    // fr
+    "lire aussi", "à lire aussi", "abonnez vous", "inscrivez vous", "partager sur",
+    "tous droits réservés", "lire la suite",
+    // es
+    "lee también", "suscríbete", "compartir en", "todos los derechos reservados", "leer más",
+    // it
+    "leggi anche", "iscriviti", "condividi su", "tutti i diritti riservati", "leggi tutto",
+];
+
+/// Words that open a credit, source or caption line.
+const CREDIT_OPENERS: &[&str] = &[
+    "foto", "fotos", "beeld", "bron", "video", "illustratie", "photo", "photos", "image",
+    "images", "picture", "credit", "credits", "source", "sources", "copyright", "illustration",
+    "bild", "quelle", "fotos", "fuente", "fonte", "crédit", "crédits", "photographie",
+    "caption", "getty", "reporting by", "editing by", "additional reporting",
+];
+
+/// Press agencies and picture libraries named in credits.
+const AGENCIES: &[&str] = &[
+    "anp", "reuters", "afp", "ap", "epa", "dpa", "ansa", "efe", "belga", "getty images",
+    "getty", "shutterstock", "istock", "hollandse hoogte", "pa", "bloomberg", "imageselect",
+    "alamy", "pexels", "unsplash", "associated press", "press association", "novum",
+];
+
+/// Words that open a byline.
+const BYLINE_OPENERS: &[&str] = &["door", "by", "von", "par", "por", "di", "tekst", "text", "redactie"];
+
+/// Words that mark a segment of page furniture (reading time, views, save, dates).
+const FURNITURE_WORDS: &[&str] = &[
+    "leestijd", "minuten", "minuut", "min", "read", "keer", "bekeken", "views", "view",
+    "bewaren", "opslaan", "save", "vandaag", "today", "gisteren", "yesterday", "geleden", "ago",
+    "reacties", "reactie", "comments", "comment", "updated", "bijgewerkt", "gepubliceerd",
+    "published", "print", "delen", "share", "uur", "hours", "hour", "minutes", "minute",
+    "lesezeit", "gelesen", "aktualisiert", "lecture", "lectura", "lettura",
+];
+
+/// Units of a relative age (`2 uur geleden`, `3 days ago`).
+const AGE_UNITS: &[&str] = &[
+    "seconde", "seconden", "minuut", "minuten", "uur", "uren", "dag", "dagen", "week", "weken",
+    "maand", "maanden", "jaar", "jaren", "second", "seconds", "min", "mins", "minute",
+    "minutes", "hour", "hours", "hr", "hrs", "day", "days", "weeks", "month", "months", "year",
+    "years", "stunde", "stunden", "tag", "tagen", "monat", "monaten", "jahr", "jahren",
+];
+
+/// Words that close a relative age.
+const AGE_MARKERS: &[&str] = &["geleden", "ago", "her"];
+
+/// Month names, for dates printed as page furniture.
+const MONTHS: &[&str] = &[
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep",
+    "sept", "okt", "nov", "dec", "january", "february", "march", "may", "june", "july",
+    "august", "october", "mar", "oct", "januar", "februar", "märz", "juni", "juli", "oktober",
+    "dezember", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril",
+    "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+];
+
+/// The loaded word lists.
+pub struct Lexicon {
+    stopwords: Vec<HashSet<&'static str>>,
+    nav: HashSet<&'static str>,
+    categories: HashSet<&'static str>,
+    prompts: Vec<&'static str>,
+    credit_openers: Vec<&'static str>,
+    agencies: HashSet<&'static str>,
+    bylines: HashSet<&'static str>,
+    furniture: HashSet<&'static str>,
+    age_units: HashSet<&'static str>,
+    age_markers: HashSet<&'static str>,
+    months: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// The process-wide lexicon, built on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| Lexicon {
+            stopwords: STOPWORDS
+                .iter()
+                .map(|list| list.lines().map(str::trim).filter(|w| !w.is_empty()).collect())
+                .collect(),
+            nav: NAV_WORDS.iter().chain(CATEGORY_WORDS).copied().collect(),
+            categories: CATEGORY_WORDS.iter().copied().collect(),
+            prompts: PROMPT_PHRASES.to_vec(),
+            credit_openers: CREDIT_OPENERS.to_vec(),
+            agencies: AGENCIES.iter().copied().collect(),
+            bylines: BYLINE_OPENERS.iter().copied().collect(),
+            furniture: FURNITURE_WORDS.iter().copied().collect(),
+            age_units: AGE_UNITS.iter().copied().collect(),
+            age_markers: AGE_MARKERS.iter().copied().collect(),
+            months: MONTHS.iter().copied().collect(),
+        })
+    }
+
+    /// The language (index into [`LANGUAGES`]) whose stop words cover most of `tokens`.
+    pub fn detect_language<'a>(&self, tokens: impl Iterator<Item = &'a str> + Clone) -> usize {
+        let mut best = (0, 0usize);
+        for (index, list) in self.stopwords.iter().enumerate() {
+            let hits = tokens.clone().filter(|t| list.contains(t)).count();
+            if hits > best.1 {
+                best = (index, hits);
+            }
+        }
+        best.0
+    }
+
+    /// Whether `token` is a stop word of the language `language`.
+    pub fn is_stopword(&self, language: usize, token: &str) -> bool {
+        self.stopwords[language].contains(token)
+    }
+
+    /// Whether a whole key-form line is navigation: a nav phrase, or only nav words.
+    pub fn is_navigation(&self, key: &str) -> bool {
+        if key.is_empty() || self.nav.contains(key) {
+            return !key.is_empty();
+        }
+        let mut words = 0;
+        for word in key.split(' ') {
+            words += 1;
+            if words > 8 || !self.nav.contains(word) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether a key form is a section label.
+    pub fn is_category(&self, key: &str) -> bool {
+        self.categories.contains(key)
+    }
+
+    /// How many call-to-action phrases a key form contains (whole words only).
+    pub fn prompt_hits(&self, key: &str) -> usize {
+        let padded = format!(" {key} ");
+        self.prompts
+            .iter()
+            .filter(|p| padded.contains(&format!(" {p} ")))
+            .count()
+    }
+
+    /// Whether a key form opens like a credit (`foto …`, `source …`).
+    pub fn opens_credit(&self, key: &str) -> bool {
+        self.credit_openers
+            .iter()
+            .any(|o| key == *o || key.starts_with(&format!("{o} ")))
+    }
+
+    /// Whether a key form names a press agency or picture library.
+    pub fn names_agency(&self, key: &str) -> bool {
+        let words: Vec<&str> = key.split(' ').collect();
+        words.iter().any(|w| self.agencies.contains(w))
+            || words
+                .windows(2)
+                .any(|pair| self.agencies.contains(format!("{} {}", pair[0], pair[1]).as_str()))
+    }
+
+    /// Whether a word opens a byline (`door`, `by`).
+    pub fn opens_byline(&self, word: &str) -> bool {
+        self.bylines.contains(word)
+    }
+
+    /// Whether a key-form word marks page furniture.
+    pub fn is_furniture_word(&self, word: &str) -> bool {
+        self.furniture.contains(word) || self.months.contains(word)
+    }
+
+    /// Whether a key-form word is a unit of a relative age.
+    pub fn is_age_unit(&self, word: &str) -> bool {
+        self.age_units.contains(word)
+    }
+
+    /// Whether a key-form word closes a relative age.
+    pub fn is_age_marker(&self, word: &str) -> bool {
+        self.age_markers.contains(word)
+    }
+
+    /// Whether a key-form word is a month name.
+    pub fn is_month(&self, word: &str) -> bool {
+        self.months.contains(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stoplists_load_and_detect_language() {
+        let lex = Lexicon::get();
+        let nl = "de man en het huis van de stad".split(' ');
+        let en = "the man and the house of the city".split(' ');
+        assert_eq!(LANGUAGES[lex.detect_language(nl)], "nl");
+        assert_eq!(LANGUAGES[lex.detect_language(en)], "en");
+    }
+
+    #[test]
+    fn navigation_is_whole_lines_of_nav_words() {
+        let lex = Lexicon::get();
+        assert!(lex.is_navigation("home"));
+        assert!(lex.is_navigation("nieuws sport regio"));
+        assert!(lex.is_navigation("previous"));
+        assert!(!lex.is_navigation("home is where the heart is"));
+        assert!(!lex.is_navigation(""));
+    }
+
+    #[test]
+    fn prompts_match_whole_words() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.prompt_hits("schrijf je in voor de nieuwsbrief nrc amerika"), 2);
+        assert_eq!(lex.prompt_hits("the relatedness of things"), 0);
+    }
+
+    #[test]
+    fn credits_and_agencies() {
+        let lex = Lexicon::get();
+        assert!(lex.opens_credit("foto anp jan de vries"));
+        assert!(lex.opens_credit("source nrc"));
+        assert!(!lex.opens_credit("fotografen waren er ook"));
+        assert!(lex.names_agency("hart van nederland anp"));
+        assert!(lex.names_agency("getty images"));
+    }
+}

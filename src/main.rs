@@ -1,0 +1,92 @@
+//! The `zeef` binary: parse flags, build the configuration, run, map the outcome to an exit
+//! code. Everything else lives in the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+use zeef::cli::{Cli, CliCommand, GenerateArgs};
+use zeef::ui::Progress;
+
+/// Exit codes (also in `--help` and the README).
+#[repr(u8)]
+enum Exit {
+    Ok = 0,
+    CheckFailed = 1,
+    Error = 2,
+}
+
+fn main() -> ExitCode {
+    let _ = ctrlc::set_handler(|| {
+        zeef::write::remove_pending();
+        std::process::exit(130);
+    });
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { Exit::Error as u8 } else { Exit::Ok as u8 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(e) => {
+            eprintln!("zeef: {e:#}");
+            ExitCode::from(Exit::Error as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Exit> {
+    if let CliCommand::Generate(args) = &cli.command {
+        generate(args)?;
+        return Ok(Exit::Ok);
+    }
+    let Some((config, print_config)) = cli.into_config()? else {
+        return Ok(Exit::Ok);
+    };
+    if print_config {
+        println!("{}", serde_json::to_string_pretty(&config)?);
+        return Ok(Exit::Ok);
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let progress = Progress::new(config.quiet);
+    let outcome = pool.install(|| zeef::run(&config, &progress))?;
+    if !config.quiet {
+        eprint!("{}", outcome.report.summary());
+    }
+    Ok(if outcome.passed() { Exit::Ok } else { Exit::CheckFailed })
+}
+
+fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
+    let config = zeef::synth::SynthConfig {
+        seed: args.seed,
+        documents: args.docs,
+        sites: args.sites,
+        ..Default::default()
+    };
+    let docs = zeef::synth::generate(&config);
+    let write_lines = |path: &std::path::Path, line: &dyn Fn(&zeef::synth::SynthDoc) -> String| -> anyhow::Result<()> {
+        let body = |out: &mut dyn Write| -> std::io::Result<()> {
+            for d in &docs {
+                writeln!(out, "{}", line(d))?;
+            }
+            Ok(())
+        };
+        if path.as_os_str() == "-" {
+            body(&mut std::io::stdout().lock())?;
+        } else {
+            zeef::write::AtomicFile::create(path)?.write_with(body)?;
+        }
+        Ok(())
+    };
+    write_lines(&args.output, &|d| d.to_json_line())?;
+    if let Some(gold) = &args.gold {
+        write_lines(gold, &|d| d.gold_json_line())?;
+    }
+    Ok(())
+}

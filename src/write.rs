@@ -1,0 +1,393 @@
+//! Writing: the cleaned corpus and the JSONL side outputs, atomically.
+//!
+//! Every file output is first written to a hidden temporary file in its target directory
+//! and renamed into place only when complete, so a reader never sees half a file and an
+//! interrupted run leaves the old file as it was. Temporary files are registered so an
+//! interrupt handler can remove them ([`remove_pending`]). Outputs are created before the
+//! heavy work starts, so a bad path fails in a second, not after an hour.
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde_json::{Map, Value};
+
+use crate::document::{Compression, Document, Format};
+use crate::error::{Error, Result};
+use crate::read::Source;
+
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary output not yet renamed into place (for the interrupt handler).
+pub fn remove_pending() {
+    if let Ok(pending) = PENDING.lock() {
+        for path in pending.iter() {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// A file that appears at its path only when [`AtomicFile::commit`] is called.
+pub struct AtomicFile {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl AtomicFile {
+    /// Creates the temporary file beside `path` (its directory must exist).
+    pub fn create(path: &Path) -> Result<AtomicFile> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let temp = tempfile::Builder::new()
+            .prefix(".zeef-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .map_err(|source| Error::Write {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(temp.path().to_path_buf());
+        }
+        Ok(AtomicFile {
+            temp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Writes `body` through a buffered (and, for `.gz` / `.zst` paths, compressed) writer
+    /// and renames the file into place.
+    pub fn write_with(self, body: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let file = self.temp.as_file().try_clone().map_err(wrap)?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        match compression_for(&self.path) {
+            Compression::None => body(&mut out).map_err(wrap)?,
+            Compression::Gzip => {
+                let mut gz = flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
+                body(&mut gz).map_err(wrap)?;
+                gz.finish().map_err(wrap)?;
+            }
+            Compression::Zstd => {
+                let mut z = zstd::stream::write::Encoder::new(&mut out, 3).map_err(wrap)?;
+                body(&mut z).map_err(wrap)?;
+                z.finish().map_err(wrap)?;
+            }
+        }
+        out.flush().map_err(wrap)?;
+        drop(out);
+        self.commit()
+    }
+
+    fn commit(self) -> Result<()> {
+        let temp_path = self.temp.path().to_path_buf();
+        self.temp.persist(&self.path).map_err(|e| Error::Write {
+            path: self.path.clone(),
+            source: e.error,
+        })?;
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.retain(|p| p != &temp_path);
+        }
+        Ok(())
+    }
+}
+
+/// The compression an output path asks for by its ending.
+pub fn compression_for(path: &Path) -> Compression {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".gz") {
+        Compression::Gzip
+    } else if name.ends_with(".zst") {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+/// Where the cleaned corpus goes.
+pub enum CorpusSink {
+    /// One JSONL stream on standard output.
+    Stdout,
+    /// One JSONL file.
+    File(AtomicFile),
+    /// A directory mirroring the input layout.
+    Directory(PathBuf),
+}
+
+impl CorpusSink {
+    /// Opens the sink for `path`: `-`, a path ending in `.jsonl` / `.ndjson` (optionally
+    /// `.gz` / `.zst`), or a directory (created if missing).
+    pub fn open(path: &Path) -> Result<CorpusSink> {
+        if path.as_os_str() == "-" {
+            return Ok(CorpusSink::Stdout);
+        }
+        if is_jsonl_path(path) {
+            return Ok(CorpusSink::File(AtomicFile::create(path)?));
+        }
+        if path.exists() && !path.is_dir() {
+            return Err(Error::Usage(format!(
+                "--output {}: not a directory and not a .jsonl/.ndjson path",
+                path.display()
+            )));
+        }
+        if path.extension().is_some() && !path.exists() {
+            return Err(Error::Usage(format!(
+                "--output {}: give a .jsonl or .ndjson file (optionally .gz/.zst), - or a directory",
+                path.display()
+            )));
+        }
+        fs::create_dir_all(path).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(CorpusSink::Directory(path.to_path_buf()))
+    }
+}
+
+/// Whether a path names a JSONL stream output.
+pub fn is_jsonl_path(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let stem = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name);
+    stem.ends_with(".jsonl") || stem.ends_with(".ndjson")
+}
+
+/// Writes one document as a JSONL line: its fields in input order with the text replaced,
+/// or `{"id","site","text"}` for a document read from a text file.
+pub fn write_document_line(out: &mut dyn Write, doc: &Document, text_field: &str, text: &str) -> io::Result<()> {
+    match &doc.fields {
+        Some(fields) => write_fields_with_text(out, fields, text_field, text)?,
+        None => {
+            let mut map = Map::new();
+            map.insert("id".into(), Value::String(doc.id.clone()));
+            map.insert("site".into(), Value::String(doc.site.clone()));
+            map.insert(text_field.into(), Value::Null);
+            write_fields_with_text(out, &map, text_field, text)?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+fn write_fields_with_text(out: &mut dyn Write, fields: &Map<String, Value>, text_field: &str, text: &str) -> io::Result<()> {
+    out.write_all(b"{")?;
+    for (n, (key, value)) in fields.iter().enumerate() {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut *out, key)?;
+        out.write_all(b":")?;
+        if key == text_field {
+            serde_json::to_writer(&mut *out, text)?;
+        } else {
+            serde_json::to_writer(&mut *out, value)?;
+        }
+    }
+    out.write_all(b"}")
+}
+
+/// Writes the kept documents to the sink, in input order.
+///
+/// `texts[i]` is the text to write for ordinal `i`, or `None` when the document is dropped.
+pub fn write_corpus(
+    sink: CorpusSink,
+    docs: &[Document],
+    sources: &[Source],
+    texts: &[Option<&str>],
+    text_field: &str,
+) -> Result<()> {
+    let all = |out: &mut dyn Write| -> io::Result<()> {
+        for (doc, text) in docs.iter().zip(texts) {
+            if let Some(text) = text {
+                write_document_line(out, doc, text_field, text)?;
+            }
+        }
+        Ok(())
+    };
+    match sink {
+        CorpusSink::Stdout => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::with_capacity(1 << 20, stdout.lock());
+            match all(&mut out).and_then(|_| out.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`zeef clean … | head`) is the reader's choice, not an error.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(source) => Err(Error::Write {
+                    path: PathBuf::from("-"),
+                    source,
+                }),
+            }
+        }
+        CorpusSink::File(file) => file.write_with(all),
+        CorpusSink::Directory(dir) => write_mirror(&dir, docs, sources, texts, text_field),
+    }
+}
+
+fn write_mirror(dir: &Path, docs: &[Document], sources: &[Source], texts: &[Option<&str>], text_field: &str) -> Result<()> {
+    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for doc in docs {
+        by_source[doc.source].push(doc.ordinal);
+    }
+    for (index, source) in sources.iter().enumerate() {
+        let target = dir.join(&source.relative);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| Error::Write {
+                path: parent.to_path_buf(),
+                source: e,
+            })?;
+        }
+        let ordinals = &by_source[index];
+        match source.format {
+            Format::Text => {
+                let Some(text) = ordinals.first().and_then(|&o| texts[o]) else {
+                    continue;
+                };
+                AtomicFile::create(&target)?.write_with(|out| out.write_all(text.as_bytes()))?;
+            }
+            Format::Jsonl => {
+                let target = mirrored_jsonl_name(&target, source.compression);
+                AtomicFile::create(&target)?.write_with(|out| {
+                    for &o in ordinals {
+                        if let Some(text) = texts[o] {
+                            write_document_line(out, &docs[o], text_field, text)?;
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The mirrored name of a JSONL source: compressed the way the input was.
+fn mirrored_jsonl_name(target: &Path, compression: Compression) -> PathBuf {
+    let name = target.to_string_lossy().to_string();
+    let plain = name
+        .strip_suffix(".gz")
+        .or_else(|| name.strip_suffix(".zst"))
+        .unwrap_or(&name)
+        .to_string();
+    PathBuf::from(match compression {
+        Compression::None => plain,
+        Compression::Gzip => format!("{plain}.gz"),
+        Compression::Zstd => format!("{plain}.zst"),
+    })
+}
+
+/// Opens an optional side output early.
+pub fn open_optional(path: &Option<PathBuf>) -> Result<Option<AtomicFile>> {
+    path.as_deref().map(AtomicFile::create).transpose()
+}
+
+/// Writes JSONL lines from serialisable rows to a side output.
+pub fn write_rows<T: serde::Serialize>(file: AtomicFile, rows: &[T]) -> Result<()> {
+    file.write_with(|out| {
+        for row in rows {
+            serde_json::to_writer(&mut *out, row)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+/// Refuses outputs that are one of the inputs or the same as another output.
+pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&'static str, PathBuf)]) -> Result<()> {
+    let canonical_inputs: Vec<PathBuf> = inputs.iter().filter_map(|p| fs::canonicalize(p).ok()).collect();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for (flag, path) in outputs {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        if let Ok(canonical) = fs::canonicalize(path) {
+            if canonical_inputs.iter().any(|i| *i == canonical) {
+                return Err(Error::WouldOverwriteInput {
+                    path: path.clone(),
+                    flag,
+                });
+            }
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        if seen.contains(&absolute) {
+            return Err(Error::Usage(format!("{flag} {}: the same path is given for two outputs", path.display())));
+        }
+        seen.push(absolute);
+    }
+    Ok(())
+}
+
+/// Plans the files a mirrored directory output would write, for [`check_outputs`].
+pub fn mirrored_paths(dir: &Path, sources: &[Source]) -> Vec<PathBuf> {
+    sources
+        .iter()
+        .map(|s| {
+            let target = dir.join(&s.relative);
+            match s.format {
+                Format::Text => target,
+                Format::Jsonl => mirrored_jsonl_name(&target, s.compression),
+            }
+        })
+        .collect()
+}
+
+/// Creates a file for a plain, non-atomic need (used by `generate` for standard output).
+pub fn create_plain(path: &Path) -> Result<File> {
+    File::create(path).map_err(|source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_paths_and_compression_by_name() {
+        assert!(is_jsonl_path(Path::new("a/out.jsonl")));
+        assert!(is_jsonl_path(Path::new("out.ndjson.zst")));
+        assert!(!is_jsonl_path(Path::new("out")));
+        assert_eq!(compression_for(Path::new("x.jsonl.gz")), Compression::Gzip);
+        assert_eq!(compression_for(Path::new("x.jsonl")), Compression::None);
+    }
+
+    #[test]
+    fn text_replaced_in_place_other_fields_untouched() {
+        let fields: Map<String, Value> =
+            serde_json::from_str(r#"{"id":"a","text":null,"n":1.50,"tags":["x"]}"#).unwrap();
+        let mut out = Vec::new();
+        write_fields_with_text(&mut out, &fields, "text", "schoon \"en\" klaar").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"id":"a","text":"schoon \"en\" klaar","n":1.50,"tags":["x"]}"#
+        );
+    }
+
+    #[test]
+    fn atomic_file_appears_only_when_complete() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.jsonl");
+        let file = AtomicFile::create(&path).unwrap();
+        assert!(!path.exists());
+        file.write_with(|w| w.write_all(b"{}\n")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "{}\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+    }
+
+    #[test]
+    fn refuses_to_write_over_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.jsonl");
+        fs::write(&input, "{}").unwrap();
+        let err = check_outputs(&[input.clone()], &[("--output", input.clone())]).unwrap_err();
+        assert!(err.to_string().contains("refusing to write over an input"));
+    }
+}
