@@ -114,7 +114,7 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
 
     let mut report = build_report(config, &corpus, &analysis, &written, &dropped);
     if let Some(sink) = corpus_sink {
-        write::write_corpus(sink, docs, &corpus.sources, &written, &config.fields.text)?;
+        write::write_corpus(sink, docs, &corpus.sources, &written, &config.fields)?;
     }
     if let Some(file) = clusters_file {
         write::write_rows(file, &cluster_rows(docs, &analysis.dedup))?;

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::document::{Compression, Document, Format};
 use crate::error::{Error, Result};
-use crate::read::Source;
+use crate::read::{Fields, Source};
 
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
@@ -163,15 +163,24 @@ pub fn is_jsonl_path(path: &Path) -> bool {
 
 /// Writes one document as a JSONL line: its fields in input order with the text replaced,
 /// or `{"id","site","text"}` for a document read from a text file.
-pub fn write_document_line(out: &mut dyn Write, doc: &Document, text_field: &str, text: &str) -> io::Result<()> {
+///
+/// A record without an id gets the id zeef gave it (`<file>:<line>`) as its first field, so
+/// every written document can be traced back.
+pub fn write_document_line(out: &mut dyn Write, doc: &Document, fields: &Fields, text: &str) -> io::Result<()> {
     match &doc.fields {
-        Some(fields) => write_fields_with_text(out, fields, text_field, text)?,
+        Some(map) if map.contains_key(&fields.id) => write_fields_with_text(out, map, &fields.text, text)?,
+        Some(map) => {
+            let mut with_id = Map::new();
+            with_id.insert(fields.id.clone(), Value::String(doc.id.clone()));
+            with_id.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
+            write_fields_with_text(out, &with_id, &fields.text, text)?;
+        }
         None => {
             let mut map = Map::new();
-            map.insert("id".into(), Value::String(doc.id.clone()));
-            map.insert("site".into(), Value::String(doc.site.clone()));
-            map.insert(text_field.into(), Value::Null);
-            write_fields_with_text(out, &map, text_field, text)?;
+            map.insert(fields.id.clone(), Value::String(doc.id.clone()));
+            map.insert(fields.site.clone(), Value::String(doc.site.clone()));
+            map.insert(fields.text.clone(), Value::Null);
+            write_fields_with_text(out, &map, &fields.text, text)?;
         }
     }
     out.write_all(b"\n")
@@ -202,12 +211,12 @@ pub fn write_corpus(
     docs: &[Document],
     sources: &[Source],
     texts: &[Option<&str>],
-    text_field: &str,
+    fields: &Fields,
 ) -> Result<()> {
     let all = |out: &mut dyn Write| -> io::Result<()> {
         for (doc, text) in docs.iter().zip(texts) {
             if let Some(text) = text {
-                write_document_line(out, doc, text_field, text)?;
+                write_document_line(out, doc, fields, text)?;
             }
         }
         Ok(())
@@ -227,11 +236,11 @@ pub fn write_corpus(
             }
         }
         CorpusSink::File(file) => file.write_with(all),
-        CorpusSink::Directory(dir) => write_mirror(&dir, docs, sources, texts, text_field),
+        CorpusSink::Directory(dir) => write_mirror(&dir, docs, sources, texts, fields),
     }
 }
 
-fn write_mirror(dir: &Path, docs: &[Document], sources: &[Source], texts: &[Option<&str>], text_field: &str) -> Result<()> {
+fn write_mirror(dir: &Path, docs: &[Document], sources: &[Source], texts: &[Option<&str>], fields: &Fields) -> Result<()> {
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     for doc in docs {
         by_source[doc.source].push(doc.ordinal);
@@ -257,7 +266,7 @@ fn write_mirror(dir: &Path, docs: &[Document], sources: &[Source], texts: &[Opti
                 AtomicFile::create(&target)?.write_with(|out| {
                     for &o in ordinals {
                         if let Some(text) = texts[o] {
-                            write_document_line(out, &docs[o], text_field, text)?;
+                            write_document_line(out, &docs[o], fields, text)?;
                         }
                     }
                     Ok(())

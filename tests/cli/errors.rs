@@ -1,0 +1,121 @@
+//! Bad input: one-line errors naming file and line, exit 2; `--skip-bad` counts and goes on.
+
+use crate::util::*;
+
+fn assert_bad(dir: &TestDir, input: &str, expect: &str) {
+    let out = dir.run(&["clean", input, "-o", "out.jsonl", "-q"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(expect), "expected {expect:?} in {err}");
+    assert!(!dir.path("out.jsonl").exists(), "no output on error");
+}
+
+#[test]
+fn malformed_json_names_file_and_line() {
+    let dir = TestDir::new();
+    dir.write("in.jsonl", format!("{}\n{{\"id\": \"b\", \"text\": \n", record("a", "s", "x")));
+    assert_bad(&dir, "in.jsonl", "in.jsonl:2: malformed JSON");
+}
+
+#[test]
+fn missing_and_non_string_text_fields() {
+    let dir = TestDir::new();
+    dir.write("a.jsonl", "{\"id\":\"a\"}\n");
+    assert_bad(&dir, "a.jsonl", "a.jsonl:1: missing text field \"text\"");
+    dir.write("b.jsonl", format!("{}\n\n{{\"id\":\"b\",\"text\":42}}\n", record("a", "s", "x")));
+    assert_bad(&dir, "b.jsonl", "b.jsonl:3: text field \"text\" is a number, not a string");
+}
+
+#[test]
+fn non_utf8_text_file_names_file_and_line() {
+    let dir = TestDir::new();
+    dir.write("pages/site/p.txt", b"Kop\nGoed\n\xff\xfe kapot\n");
+    let out = dir.run(&["clean", "pages", "-o", "out.jsonl", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("p.txt:3: not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn missing_input_is_an_error_naming_it() {
+    let dir = TestDir::new();
+    let out = dir.run(&["clean", "nope.jsonl", "-o", "out.jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nope.jsonl: cannot read"), "{}", stderr(&out));
+}
+
+#[test]
+fn skip_bad_skips_counts_and_reports() {
+    let dir = TestDir::new();
+    let good = record("a", "s", &prose(1));
+    dir.write("in.jsonl", format!("{good}\nnot json\n{{\"id\":\"c\"}}\n{}\n", record("d", "s", &prose(2))));
+    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.json", "--skip-bad"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<_> = jsonl(&dir.read("out.jsonl")).iter().map(|d| d["id"].clone()).collect();
+    assert_eq!(ids, ["a", "d"]);
+    let report: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
+    assert_eq!(report["counts"]["skipped_records"], 2);
+    assert_eq!(report["errors"][0]["line"], 2);
+    assert_eq!(report["errors"][1]["line"], 3);
+    assert!(stderr(&out).contains("skipped:    2 bad record(s)"), "{}", stderr(&out));
+}
+
+#[test]
+fn refuses_to_write_over_its_input() {
+    let dir = TestDir::new();
+    let original = format!("{}\n", record("a", "s", &prose(1)));
+    dir.write("in.jsonl", &original);
+    for flag in ["-o", "--report", "--explain", "--clusters"] {
+        let out = if flag == "-o" {
+            dir.run(&["clean", "in.jsonl", "-o", "in.jsonl"])
+        } else {
+            dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", flag, "in.jsonl"])
+        };
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(stderr(&out).contains("refusing to write over an input"), "{}", stderr(&out));
+        assert_eq!(dir.read("in.jsonl"), original, "input untouched");
+    }
+}
+
+#[test]
+fn mirrored_output_into_the_input_directory_is_refused() {
+    let dir = TestDir::new();
+    dir.write("pages/s/a.txt", prose(1));
+    let out = dir.run(&["clean", "pages", "-o", "pages"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("refusing to write over an input"));
+}
+
+#[test]
+fn bad_flag_values_are_usage_errors() {
+    let dir = TestDir::new();
+    dir.write("in.jsonl", format!("{}\n", record("a", "s", "x")));
+    for args in [
+        vec!["clean", "in.jsonl", "--bands", "100", "--rows", "4"],
+        vec!["clean", "in.jsonl", "--threshold", "1.5"],
+        vec!["clean", "in.jsonl", "--keep", "oldest"],
+        vec!["clean"],
+        vec!["check", "in.jsonl", "--max-duplicate-rate", "2"],
+    ] {
+        let out = dir.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn config_file_sets_options_and_rejects_unknown_keys() {
+    let dir = TestDir::new();
+    dir.write("in.jsonl", format!("{}\n", record("a", "s", "x")));
+    dir.write("good.toml", "shingle-size = 4\nkeep = \"first\"\n");
+    let out = dir.run(&["clean", "in.jsonl", "--config", "good.toml", "--bands", "8", "--print-config"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let cfg: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cfg["dedup"]["shingle_size"], 4);
+    assert_eq!(cfg["dedup"]["keep"], "first");
+    assert_eq!(cfg["dedup"]["bands"], 8, "flag wins");
+    dir.write("bad.toml", "shingel-size = 4\n");
+    let out = dir.run(&["clean", "in.jsonl", "--config", "bad.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
+}
