@@ -299,6 +299,7 @@ pub fn decide(
     }
 
     let mut class = classify(&features, &whole);
+    rescue_empty_page(&features, &whole, &mut class);
     protect_headline(&features, &mut whole, &mut class);
     mark_related_runs(&features, &mut whole, &class);
     mark_second_article(&features, &keys, &mut whole, &class, lex);
@@ -631,6 +632,20 @@ fn classify(features: &[Features], whole: &[Option<(Reason, u32)>]) -> Vec<Class
         };
     }
     revised
+}
+
+/// A page the classifier would empty entirely is more likely a short article than pure
+/// clutter (a one-paragraph notice, a page of short lines): keep its prose-like blocks, those
+/// of ten words or more that no rule removed.
+fn rescue_empty_page(features: &[Features], whole: &[Option<(Reason, u32)>], class: &mut [Class]) {
+    if class.iter().any(|&c| c == Class::Good) {
+        return;
+    }
+    for (i, f) in features.iter().enumerate() {
+        if whole[i].is_none() && f.words >= 10 {
+            class[i] = Class::Good;
+        }
+    }
 }
 
 /// Keeps the page's own headline: the nearest title-like block before the first good block,
