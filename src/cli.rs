@@ -159,13 +159,6 @@ pub struct GenerateArgs {
     pub gold: Option<PathBuf>,
 }
 
-impl CommonArgs {
-    /// Whether `--print-config` was given.
-    pub fn print_config(&self) -> bool {
-        self.print_config
-    }
-}
-
 impl Cli {
     /// Resolves flags, the `--config` file and defaults into a validated [`Config`].
     /// Returns `None` for `generate`, which needs no pipeline configuration.
@@ -208,10 +201,26 @@ impl Cli {
             report: common.report.clone(),
             ..outputs
         };
-        config.fields.id = common.id_field.clone().or(file.id_field).unwrap_or(d.fields.id);
-        config.fields.text = common.text_field.clone().or(file.text_field).unwrap_or(d.fields.text);
-        config.fields.site = common.site_field.clone().or(file.site_field).unwrap_or(d.fields.site);
-        config.fields.date = common.date_field.clone().or(file.date_field).unwrap_or(d.fields.date);
+        config.fields.id = common
+            .id_field
+            .clone()
+            .or(file.id_field)
+            .unwrap_or(d.fields.id);
+        config.fields.text = common
+            .text_field
+            .clone()
+            .or(file.text_field)
+            .unwrap_or(d.fields.text);
+        config.fields.site = common
+            .site_field
+            .clone()
+            .or(file.site_field)
+            .unwrap_or(d.fields.site);
+        config.fields.date = common
+            .date_field
+            .clone()
+            .or(file.date_field)
+            .unwrap_or(d.fields.date);
         config.skip_bad = common.skip_bad || file.skip_bad.unwrap_or(false);
         config.threads = common.threads.or(file.threads).unwrap_or(0);
         config.seed = common.seed.or(file.seed).unwrap_or(d.seed);
@@ -223,13 +232,20 @@ impl Cli {
             .unwrap_or(d.clutter.site_min_pages);
         let dd = &d.dedup;
         config.dedup.drop = !(common.keep_duplicates || file.keep_duplicates.unwrap_or(false));
-        config.dedup.shingle_size = common.shingle_size.or(file.shingle_size).unwrap_or(dd.shingle_size);
-        config.dedup.permutations = common.permutations.or(file.permutations).unwrap_or(dd.permutations);
+        config.dedup.shingle_size = common
+            .shingle_size
+            .or(file.shingle_size)
+            .unwrap_or(dd.shingle_size);
+        config.dedup.permutations = common
+            .permutations
+            .or(file.permutations)
+            .unwrap_or(dd.permutations);
         config.dedup.bands = common.bands.or(file.bands).unwrap_or(dd.bands);
         config.dedup.rows = common.rows.or(file.rows).unwrap_or(dd.rows);
         config.dedup.threshold = common.threshold.or(file.threshold).unwrap_or(dd.threshold);
         config.dedup.keep = common.keep.or(file.keep).unwrap_or(dd.keep);
-        config.thresholds.max_duplicate_rate = thresholds.max_duplicate_rate.or(file.max_duplicate_rate);
+        config.thresholds.max_duplicate_rate =
+            thresholds.max_duplicate_rate.or(file.max_duplicate_rate);
         config.thresholds.max_clutter_rate = thresholds.max_clutter_rate.or(file.max_clutter_rate);
         config.validate()?;
         Ok(Some((config, common.print_config)))

@@ -210,11 +210,33 @@ const HEADING_DISTANCE: usize = 200;
 
 /// Keys of headings that open a related-article list.
 const RELATED_HEADINGS: &[&str] = &[
-    "lees ook", "ook interessant", "meer nieuws", "meest gelezen", "bekijk ook", "gerelateerd",
-    "related", "related articles", "related stories", "more news", "more stories", "read also",
-    "see also", "more on this story", "you might also like", "you may also like",
-    "recommended", "most read", "most popular", "popular", "trending", "latest news",
-    "top stories", "mehr zum thema", "lesen sie auch", "lire aussi", "lee también",
+    "lees ook",
+    "ook interessant",
+    "meer nieuws",
+    "meest gelezen",
+    "bekijk ook",
+    "gerelateerd",
+    "related",
+    "related articles",
+    "related stories",
+    "more news",
+    "more stories",
+    "read also",
+    "see also",
+    "more on this story",
+    "you might also like",
+    "you may also like",
+    "recommended",
+    "most read",
+    "most popular",
+    "popular",
+    "trending",
+    "latest news",
+    "top stories",
+    "mehr zum thema",
+    "lesen sie auch",
+    "lire aussi",
+    "lee también",
     "leggi anche",
 ];
 
@@ -433,8 +455,16 @@ fn lex_prefix_marker(word: &str, lex: &Lexicon) -> Option<usize> {
 /// `Gepubliceerd:`) followed by more text, e.g. ` date 2025-06 ` before a first paragraph.
 fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     const LABELS: &[&str] = &[
-        "date", "datum", "published", "gepubliceerd", "updated", "bijgewerkt", "posted",
-        "geplaatst", "publié", "veröffentlicht",
+        "date",
+        "datum",
+        "published",
+        "gepubliceerd",
+        "updated",
+        "bijgewerkt",
+        "posted",
+        "geplaatst",
+        "publié",
+        "veröffentlicht",
     ];
     let mut words = original
         .split_whitespace()
@@ -452,9 +482,13 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     // Up to four words of date and time: `2025-06`, `12 mei 2025`, `May 12, 2025 10:30`.
     for _ in 0..4 {
         let Some(&(at, w)) = words.peek() else { break };
-        let bare = w.trim_end_matches([',', '.', '|', '-', '–', ':']).to_lowercase();
+        let bare = w
+            .trim_end_matches([',', '.', '|', '-', '–', ':'])
+            .to_lowercase();
         let numeric = !bare.is_empty()
-            && bare.chars().all(|c| c.is_ascii_digit() || "-/.:".contains(c))
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-/.:".contains(c))
             && bare.chars().any(|c| c.is_ascii_digit());
         let month = lex.is_month(&bare);
         if !(numeric || month) {
@@ -534,14 +568,27 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
 }
 
 fn features_of(kept_text: &str, key: String, language: usize, lex: &Lexicon) -> Features {
-    let words = if key.is_empty() { 0 } else { key.split(' ').count() };
-    let stops = key.split(' ').filter(|w| lex.is_stopword(language, w)).count();
+    let words = if key.is_empty() {
+        0
+    } else {
+        key.split(' ').count()
+    };
+    let stops = key
+        .split(' ')
+        .filter(|w| lex.is_stopword(language, w))
+        .count();
     let first_upper = kept_text.chars().next().is_some_and(|c| !c.is_lowercase());
     Features {
         words,
         chars: kept_text.chars().count(),
-        stop_density: if words == 0 { 0.0 } else { stops as f64 / words as f64 },
-        title_like: (2..=25).contains(&words) && first_upper && !kept_text.trim_end().ends_with(['.', ',', ';']),
+        stop_density: if words == 0 {
+            0.0
+        } else {
+            stops as f64 / words as f64
+        },
+        title_like: (2..=25).contains(&words)
+            && first_upper
+            && !kept_text.trim_end().ends_with(['.', ',', ';']),
         key,
     }
 }
@@ -638,7 +685,7 @@ fn classify(features: &[Features], whole: &[Option<(Reason, u32)>]) -> Vec<Class
 /// clutter (a one-paragraph notice, a page of short lines): keep its prose-like blocks, those
 /// of ten words or more that no rule removed.
 fn rescue_empty_page(features: &[Features], whole: &[Option<(Reason, u32)>], class: &mut [Class]) {
-    if class.iter().any(|&c| c == Class::Good) {
+    if class.contains(&Class::Good) {
         return;
     }
     for (i, f) in features.iter().enumerate() {
@@ -650,7 +697,11 @@ fn rescue_empty_page(features: &[Features], whole: &[Option<(Reason, u32)>], cla
 
 /// Keeps the page's own headline: the nearest title-like block before the first good block,
 /// looking back over at most three blocks that no in-page rule removed.
-fn protect_headline(features: &[Features], whole: &mut [Option<(Reason, u32)>], class: &mut [Class]) {
+fn protect_headline(
+    features: &[Features],
+    whole: &mut [Option<(Reason, u32)>],
+    class: &mut [Class],
+) {
     let Some(first_good) = class.iter().position(|&c| c == Class::Good) else {
         return;
     };
@@ -787,7 +838,8 @@ mod tests {
         apply(text, &page.blocks, &removals)
     }
 
-    const BODY: &str = "De gemeenteraad van Noordwijk heeft dinsdagavond besloten dat de brug over het kanaal \
+    const BODY: &str =
+        "De gemeenteraad van Noordwijk heeft dinsdagavond besloten dat de brug over het kanaal \
         in het voorjaar wordt vernieuwd, nadat inspecteurs scheuren in de pijlers hadden gevonden. \
         Het werk duurt naar verwachting zes weken en kost ongeveer twee miljoen euro.";
 
@@ -798,7 +850,10 @@ mod tests {
              Schrijf je in voor de nieuwsbrief\n\nFoto: ANP / Jan de Vries\n\nSource: NRC\n\nPrevious\n\nNext\n"
         );
         let out = clean(&text);
-        assert!(out.starts_with("Brug over het kanaal gaat dicht voor herstel\n\n"), "{out}");
+        assert!(
+            out.starts_with("Brug over het kanaal gaat dicht voor herstel\n\n"),
+            "{out}"
+        );
         for gone in ["Home", "nieuwsbrief", "Foto:", "Source", "Previous", "Next"] {
             assert!(!out.contains(gone), "{gone} left in {out}");
         }
@@ -811,7 +866,10 @@ mod tests {
             "date 2025-09-29 Gemeente sluit brug voor onderhoud Actueel • Vandaag • leestijd 2 minuten • 334 keer bekeken • bewaren\n\n{BODY}\n"
         );
         let out = clean(&text);
-        assert!(out.starts_with("Gemeente sluit brug voor onderhoud\n\n"), "{out}");
+        assert!(
+            out.starts_with("Gemeente sluit brug voor onderhoud\n\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -823,7 +881,10 @@ mod tests {
     #[test]
     fn related_items_with_glued_age_go() {
         let lex = Lexicon::get();
-        assert!(glued_age("Actueel1 jaar geledenBrand in loods verwoest oogst", lex));
+        assert!(glued_age(
+            "Actueel1 jaar geledenBrand in loods verwoest oogst",
+            lex
+        ));
         assert!(glued_age("Regio 2 dagen geledenNieuwe burgemeester", lex));
         assert!(!glued_age("Twee jaar geleden brandde de loods af.", lex));
         assert!(!glued_age("Het gebeurde 3 jaar geleden in Zwolle.", lex));

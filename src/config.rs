@@ -179,7 +179,9 @@ impl Config {
             }
         }
         if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
-            return Err(Error::Usage("standard input (-) can be given only once".into()));
+            return Err(Error::Usage(
+                "standard input (-) can be given only once".into(),
+            ));
         }
         Ok(())
     }

@@ -158,12 +158,18 @@ pub struct Dedup {
 const BUCKET_ALL_PAIRS: usize = 64;
 
 /// Finds the clusters among `fingerprints` (indexed by ordinal).
-pub fn find_clusters(fingerprints: &[Fingerprint], keep: &[KeepInfo], config: &DedupConfig) -> Dedup {
+pub fn find_clusters(
+    fingerprints: &[Fingerprint],
+    keep: &[KeepInfo],
+    config: &DedupConfig,
+) -> Dedup {
     let pairs = candidate_pairs(fingerprints, config);
     let candidates = pairs.len();
     let edges: Vec<(usize, usize)> = pairs
         .par_iter()
-        .filter(|&&(a, b)| config.similarity(&fingerprints[a], &fingerprints[b]).0 >= config.threshold)
+        .filter(|&&(a, b)| {
+            config.similarity(&fingerprints[a], &fingerprints[b]).0 >= config.threshold
+        })
         .copied()
         .collect();
     let verified = edges.len();
@@ -173,7 +179,9 @@ pub fn find_clusters(fingerprints: &[Fingerprint], keep: &[KeepInfo], config: &D
         neighbours[a].push(b);
         neighbours[b].push(a);
     }
-    let mut order: Vec<usize> = (0..fingerprints.len()).filter(|&d| !neighbours[d].is_empty()).collect();
+    let mut order: Vec<usize> = (0..fingerprints.len())
+        .filter(|&d| !neighbours[d].is_empty())
+        .collect();
     order.sort_by_key(|&d| (std::cmp::Reverse(fingerprints[d].set.len()), d));
 
     let mut assigned = vec![false; fingerprints.len()];
@@ -182,7 +190,11 @@ pub fn find_clusters(fingerprints: &[Fingerprint], keep: &[KeepInfo], config: &D
         if assigned[rep] {
             continue;
         }
-        let mut members: Vec<usize> = neighbours[rep].iter().copied().filter(|&n| !assigned[n]).collect();
+        let mut members: Vec<usize> = neighbours[rep]
+            .iter()
+            .copied()
+            .filter(|&n| !assigned[n])
+            .collect();
         if members.is_empty() {
             continue;
         }
@@ -204,17 +216,36 @@ pub fn find_clusters(fingerprints: &[Fingerprint], keep: &[KeepInfo], config: &D
                 .iter()
                 .map(|&m| {
                     if m == kept {
-                        Member { ordinal: m, similarity: 1.0, jaccard: 1.0, containment: 1.0 }
+                        Member {
+                            ordinal: m,
+                            similarity: 1.0,
+                            jaccard: 1.0,
+                            containment: 1.0,
+                        }
                     } else {
-                        let (similarity, o) = config.similarity(&fingerprints[m], &fingerprints[kept]);
-                        Member { ordinal: m, similarity, jaccard: o.jaccard, containment: o.containment }
+                        let (similarity, o) =
+                            config.similarity(&fingerprints[m], &fingerprints[kept]);
+                        Member {
+                            ordinal: m,
+                            similarity,
+                            jaccard: o.jaccard,
+                            containment: o.containment,
+                        }
                     }
                 })
                 .collect();
-            Cluster { members, kept, representative }
+            Cluster {
+                members,
+                kept,
+                representative,
+            }
         })
         .collect();
-    Dedup { clusters, candidates, verified }
+    Dedup {
+        clusters,
+        candidates,
+        verified,
+    }
 }
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
@@ -266,29 +297,31 @@ fn bucket_pairs(members: &[usize]) -> Vec<(usize, usize)> {
 
 /// The member to keep under `policy`; ties go to the lowest ordinal.
 fn choose(ordinals: &[usize], info: &[KeepInfo], policy: KeepPolicy) -> usize {
-    let key = |&o: &usize| {
-        let i = &info[o];
-        match policy {
-            KeepPolicy::Longest => (std::cmp::Reverse(i.cleaned_len), 0u64, String::new(), o),
-            KeepPolicy::First => (std::cmp::Reverse(0), 0, String::new(), o),
-            KeepPolicy::Cleanest => {
-                // Stripped share in parts per billion: integers compare exactly.
-                let share = (i.stripped as u128 * 1_000_000_000 / i.original_len.max(1) as u128) as u64;
-                (std::cmp::Reverse(0), share, String::new(), o)
-            }
-            KeepPolicy::Earliest => {
-                let date = i.date.clone().unwrap_or_else(|| "\u{10ffff}".into());
-                (std::cmp::Reverse(0), 0, date, o)
-            }
-        }
-    };
+    // Each key is "smaller is better"; longer texts map to smaller keys.
+    let longer_first = |o: usize| u64::MAX - info[o].cleaned_len as u64;
+    let pick =
+        |key: &dyn Fn(usize) -> (u64, u64)| ordinals.iter().copied().min_by_key(|&o| (key(o), o));
     let best = match policy {
-        KeepPolicy::Cleanest => ordinals
-            .iter()
-            .min_by_key(|o| (key(o).1, std::cmp::Reverse(info[**o].cleaned_len), **o)),
-        _ => ordinals.iter().min_by_key(|o| key(o)),
+        KeepPolicy::Longest => pick(&|o| (longer_first(o), 0)),
+        KeepPolicy::First => pick(&|_| (0, 0)),
+        KeepPolicy::Cleanest => pick(&|o| {
+            // Stripped share in parts per billion, so shares compare as exact integers.
+            let i = &info[o];
+            let share = (i.stripped as u128 * 1_000_000_000 / i.original_len.max(1) as u128) as u64;
+            (share, longer_first(o))
+        }),
+        KeepPolicy::Earliest => ordinals.iter().copied().min_by(|&a, &b| {
+            let date = |o: usize| info[o].date.as_deref();
+            match (date(a), date(b)) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+            .then(a.cmp(&b))
+        }),
     };
-    best.copied().unwrap_or(ordinals[0])
+    best.unwrap_or(ordinals[0])
 }
 
 #[cfg(test)]
@@ -297,7 +330,10 @@ mod tests {
     use crate::fingerprint::Shingler;
 
     fn story(salt: &str, n: usize) -> String {
-        (0..n).map(|i| format!("{salt}{}", i * 7 % 101)).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| format!("{salt}{}", i * 7 % 101))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     fn run(texts: &[String], config: &DedupConfig) -> Dedup {
@@ -305,7 +341,11 @@ mod tests {
         let fps: Vec<_> = texts.iter().map(|t| s.fingerprint(t)).collect();
         let info: Vec<_> = texts
             .iter()
-            .map(|t| KeepInfo { cleaned_len: t.len(), original_len: t.len(), ..Default::default() })
+            .map(|t| KeepInfo {
+                cleaned_len: t.len(),
+                original_len: t.len(),
+                ..Default::default()
+            })
             .collect();
         find_clusters(&fps, &info, config)
     }
@@ -333,16 +373,42 @@ mod tests {
             let ms: Vec<usize> = cluster.members.iter().map(|m| m.ordinal).collect();
             assert!(!(ms.contains(&0) && ms.contains(&1)), "chained: {ms:?}");
         }
-        assert_eq!(d.clusters.len(), 1, "A is the head of C and belongs with it");
-        assert_eq!(d.clusters[0].members.iter().map(|m| m.ordinal).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(
+            d.clusters.len(),
+            1,
+            "A is the head of C and belongs with it"
+        );
+        assert_eq!(
+            d.clusters[0]
+                .members
+                .iter()
+                .map(|m| m.ordinal)
+                .collect::<Vec<_>>(),
+            [0, 2]
+        );
     }
 
     #[test]
     fn keep_policies_pick_as_documented() {
         let info = vec![
-            KeepInfo { cleaned_len: 10, stripped: 5, original_len: 15, date: Some("2024-05-01".into()) },
-            KeepInfo { cleaned_len: 30, stripped: 30, original_len: 60, date: None },
-            KeepInfo { cleaned_len: 30, stripped: 0, original_len: 30, date: Some("2023-01-01".into()) },
+            KeepInfo {
+                cleaned_len: 10,
+                stripped: 5,
+                original_len: 15,
+                date: Some("2024-05-01".into()),
+            },
+            KeepInfo {
+                cleaned_len: 30,
+                stripped: 30,
+                original_len: 60,
+                date: None,
+            },
+            KeepInfo {
+                cleaned_len: 30,
+                stripped: 0,
+                original_len: 30,
+                date: Some("2023-01-01".into()),
+            },
         ];
         let all = [0, 1, 2];
         assert_eq!(choose(&all, &info, KeepPolicy::Longest), 1);

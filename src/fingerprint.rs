@@ -158,8 +158,16 @@ pub fn overlap(a: &Fingerprint, b: &Fingerprint) -> Overlap {
     };
     Overlap {
         shared,
-        jaccard: if union == 0 { 0.0 } else { shared as f64 / union as f64 },
-        containment: if smaller == 0 { 0.0 } else { shared as f64 / smaller as f64 },
+        jaccard: if union == 0 {
+            0.0
+        } else {
+            shared as f64 / union as f64
+        },
+        containment: if smaller == 0 {
+            0.0
+        } else {
+            shared as f64 / smaller as f64
+        },
         head: head_position(large, small, shared),
     }
 }
@@ -202,13 +210,19 @@ mod tests {
     use super::*;
 
     fn words(n: usize, salt: &str) -> String {
-        (0..n).map(|i| format!("w{salt}{i}")).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| format!("w{salt}{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]
     fn equal_texts_have_equal_fingerprints_whatever_the_case_and_punctuation() {
         let s = Shingler::new(3, 64, 7);
-        assert_eq!(s.fingerprint("De brug, gaat DICHT!"), s.fingerprint("de brug gaat dicht"));
+        assert_eq!(
+            s.fingerprint("De brug, gaat DICHT!"),
+            s.fingerprint("de brug gaat dicht")
+        );
     }
 
     #[test]
@@ -239,8 +253,16 @@ mod tests {
         let a = s.fingerprint(&words(600, "x"));
         let b = s.fingerprint(&format!("{} {}", words(300, "x"), words(300, "y")));
         let exact = overlap(&a, &b).jaccard;
-        let agree = a.signature.iter().zip(&b.signature).filter(|(x, y)| x == y).count();
+        let agree = a
+            .signature
+            .iter()
+            .zip(&b.signature)
+            .filter(|(x, y)| x == y)
+            .count();
         let estimate = agree as f64 / 256.0;
-        assert!((estimate - exact).abs() < 0.1, "estimate {estimate} exact {exact}");
+        assert!(
+            (estimate - exact).abs() < 0.1,
+            "estimate {estimate} exact {exact}"
+        );
     }
 }

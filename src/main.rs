@@ -26,7 +26,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { Exit::Error as u8 } else { Exit::Ok as u8 });
+            return ExitCode::from(if e.use_stderr() {
+                Exit::Error as u8
+            } else {
+                Exit::Ok as u8
+            });
         }
     };
     match run(cli) {
@@ -59,7 +63,11 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
     if !config.quiet {
         eprint!("{}", outcome.report.summary());
     }
-    Ok(if outcome.passed() { Exit::Ok } else { Exit::CheckFailed })
+    Ok(if outcome.passed() {
+        Exit::Ok
+    } else {
+        Exit::CheckFailed
+    })
 }
 
 fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
@@ -70,7 +78,9 @@ fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
         ..Default::default()
     };
     let docs = zeef::synth::generate(&config);
-    let write_lines = |path: &std::path::Path, line: &dyn Fn(&zeef::synth::SynthDoc) -> String| -> anyhow::Result<()> {
+    let write_lines = |path: &std::path::Path,
+                       line: &dyn Fn(&zeef::synth::SynthDoc) -> String|
+     -> anyhow::Result<()> {
         let body = |out: &mut dyn Write| -> std::io::Result<()> {
             for d in &docs {
                 writeln!(out, "{}", line(d))?;

@@ -88,16 +88,31 @@ mod tests {
 
     #[test]
     fn case_punctuation_and_space_fold() {
-        assert_eq!(normalize("  Lees OOK:  «Meer» nieuws!! ", Digits::Keep), "lees ook meer nieuws");
-        assert_eq!(normalize("Ｆｕｌｌ－ｗｉｄｔｈ", Digits::Keep), "full width");
+        assert_eq!(
+            normalize("  Lees OOK:  «Meer» nieuws!! ", Digits::Keep),
+            "lees ook meer nieuws"
+        );
+        assert_eq!(
+            normalize("Ｆｕｌｌ－ｗｉｄｔｈ", Digits::Keep),
+            "full width"
+        );
     }
 
     #[test]
     fn digits_are_masked_only_when_asked() {
-        assert_eq!(normalize("334 keer bekeken", Digits::Mask), "0 keer bekeken");
-        assert_eq!(normalize("334 keer bekeken", Digits::Keep), "334 keer bekeken");
+        assert_eq!(
+            normalize("334 keer bekeken", Digits::Mask),
+            "0 keer bekeken"
+        );
+        assert_eq!(
+            normalize("334 keer bekeken", Digits::Keep),
+            "334 keer bekeken"
+        );
         let mut s = String::new();
-        assert_eq!(block_key("12 keer bekeken", &mut s), block_key("9 keer Bekeken.", &mut s));
+        assert_eq!(
+            block_key("12 keer bekeken", &mut s),
+            block_key("9 keer Bekeken.", &mut s)
+        );
     }
 
     #[test]
@@ -128,6 +143,9 @@ mod tests {
 
     #[test]
     fn accents_survive_and_compose() {
-        assert_eq!(normalize("Cafe\u{301} Oekraïne", Digits::Keep), "café oekraïne");
+        assert_eq!(
+            normalize("Cafe\u{301} Oekraïne", Digits::Keep),
+            "café oekraïne"
+        );
     }
 }

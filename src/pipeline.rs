@@ -18,8 +18,8 @@ use crate::error::Result;
 use crate::fingerprint::{derive_seed, Shingler};
 use crate::read;
 use crate::report::{
-    ClusterReport, ClutterSummary, Counts, MemberReport, Rates, ReasonCount, Report, Seeds, TemplateBlock, Timing,
-    Tool,
+    ClusterReport, ClutterSummary, Counts, MemberReport, Rates, ReasonCount, Report, Seeds,
+    TemplateBlock, Timing, Tool,
 };
 use crate::ui::Progress;
 use crate::write::{self, AtomicFile, CorpusSink};
@@ -49,19 +49,41 @@ struct Analysis {
     site_of: Vec<u32>,
 }
 
+/// Wall time per stage, for the report's `timing` block.
+struct Stopwatch {
+    started: Instant,
+    lap: Instant,
+    stages: BTreeMap<&'static str, f64>,
+}
+
+impl Stopwatch {
+    fn new() -> Stopwatch {
+        Stopwatch {
+            started: Instant::now(),
+            lap: Instant::now(),
+            stages: BTreeMap::new(),
+        }
+    }
+
+    /// Records the time since the previous lap as stage `name`.
+    fn lap(&mut self, name: &'static str) {
+        self.stages
+            .insert(name, self.lap.elapsed().as_secs_f64() * 1000.0);
+        self.lap = Instant::now();
+    }
+}
+
 /// Runs the whole pipeline as configured.
 pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
-    let started = Instant::now();
-    let mut stages: BTreeMap<&'static str, f64> = BTreeMap::new();
-    let mut lap = Instant::now();
-    let mut mark = |name: &'static str, lap: &mut Instant| {
-        stages.insert(name, lap.elapsed().as_secs_f64() * 1000.0);
-        *lap = Instant::now();
-    };
+    let mut watch = Stopwatch::new();
 
     // Inputs and outputs are checked and outputs created before any heavy work.
     let sources = read::discover(&config.inputs)?;
-    let input_files: Vec<PathBuf> = sources.iter().filter(|s| !s.is_stdin()).map(|s| s.path.clone()).collect();
+    let input_files: Vec<PathBuf> = sources
+        .iter()
+        .filter(|s| !s.is_stdin())
+        .map(|s| s.path.clone())
+        .collect();
     let mut planned: Vec<(&'static str, PathBuf)> = Vec::new();
     let o = &config.outputs;
     for (flag, path) in [
@@ -73,7 +95,11 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     ] {
         if let Some(path) = path {
             if flag == "--output" && !write::is_jsonl_path(path) && path.as_os_str() != "-" {
-                planned.extend(write::mirrored_paths(path, &sources).into_iter().map(|p| ("--output", p)));
+                planned.extend(
+                    write::mirrored_paths(path, &sources)
+                        .into_iter()
+                        .map(|p| ("--output", p)),
+                );
             } else {
                 planned.push((flag, path.clone()));
             }
@@ -90,10 +116,9 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     let explain_file = write::open_optional(&o.explain)?;
 
     let corpus = read::read_corpus(sources, &config.fields, config.skip_bad)?;
-    mark("read", &mut lap);
+    watch.lap("read");
     let docs = &corpus.documents;
-
-    let analysis = analyse(config, docs, progress, &mut |name, lap| mark(name, lap), &mut lap);
+    let analysis = analyse(config, docs, progress, &mut watch);
 
     let keep_text: Vec<Option<&str>> = docs
         .iter()
@@ -120,17 +145,20 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         write::write_rows(file, &cluster_rows(docs, &analysis.dedup))?;
     }
     if let Some(file) = explain_file {
-        write::write_rows(file, &explain_rows(docs, &analysis, &dropped, config.dedup.drop))?;
+        write::write_rows(
+            file,
+            &explain_rows(docs, &analysis, &dropped, config.dedup.drop),
+        )?;
     }
-    mark("write", &mut lap);
+    watch.lap("write");
 
     if config.command == Command::Check {
         report.check(config);
     }
-    let total = started.elapsed().as_secs_f64();
+    let total = watch.started.elapsed().as_secs_f64();
     report.timing = Timing {
         threads: rayon::current_num_threads(),
-        stages_ms: stages,
+        stages_ms: watch.stages,
         total_ms: total * 1000.0,
         mb_per_s: report.counts.text_bytes as f64 / 1e6 / total.max(1e-9),
         docs_per_s: report.counts.documents as f64 / total.max(1e-9),
@@ -154,8 +182,7 @@ fn analyse(
     config: &Config,
     docs: &[Document],
     progress: &Progress,
-    mark: &mut dyn FnMut(&'static str, &mut Instant),
-    lap: &mut Instant,
+    watch: &mut Stopwatch,
 ) -> Analysis {
     let stage = progress.stage("segmenting", docs.len() as u64);
     let pages: Vec<Page> = docs
@@ -166,7 +193,7 @@ fn analyse(
         })
         .collect();
     drop(stage);
-    mark("segment", lap);
+    watch.lap("segment");
 
     let mut site_ids: BTreeMap<&str, u32> = docs.iter().map(|d| (d.site.as_str(), 0)).collect();
     for (n, id) in site_ids.values_mut().enumerate() {
@@ -203,9 +230,13 @@ fn analyse(
         .map(|d| clutter::apply(&d.text, &pages[d.ordinal].blocks, &removals[d.ordinal]))
         .collect();
     drop(stage);
-    mark("clutter", lap);
+    watch.lap("clutter");
 
-    let shingler = Shingler::new(config.dedup.shingle_size, config.dedup.permutations, config.seed);
+    let shingler = Shingler::new(
+        config.dedup.shingle_size,
+        config.dedup.permutations,
+        config.seed,
+    );
     let stage = progress.stage("fingerprint", docs.len() as u64);
     let fingerprints: Vec<_> = cleaned
         .par_iter()
@@ -215,7 +246,7 @@ fn analyse(
         })
         .collect();
     drop(stage);
-    mark("fingerprint", lap);
+    watch.lap("fingerprint");
 
     let keep: Vec<KeepInfo> = docs
         .iter()
@@ -227,7 +258,7 @@ fn analyse(
         })
         .collect();
     let dedup = dedup::find_clusters(&fingerprints, &keep, &config.dedup);
-    mark("dedup", lap);
+    watch.lap("dedup");
 
     Analysis {
         pages,
@@ -262,7 +293,12 @@ fn build_report(
     }
     let text_bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let duplicates = dropped.iter().filter(|&&d| d).count();
-    let documents_in_clusters = analysis.dedup.clusters.iter().map(|c| c.members.len()).sum();
+    let documents_in_clusters = analysis
+        .dedup
+        .clusters
+        .iter()
+        .map(|c| c.members.len())
+        .sum();
     let counts = Counts {
         files: corpus.sources.len(),
         documents: docs.len(),
@@ -291,10 +327,16 @@ fn build_report(
         .top(config.clutter.site_min_pages, 20)
         .into_iter()
         .filter_map(|(site, key, pages)| {
-            let (doc, block) = docs.iter().filter(|d| analysis.site_of[d.ordinal] == site).find_map(|d| {
-                let page = &analysis.pages[d.ordinal];
-                page.keys.iter().position(|&k| k == key).map(|i| (d, page.blocks[i]))
-            })?;
+            let (doc, block) = docs
+                .iter()
+                .filter(|d| analysis.site_of[d.ordinal] == site)
+                .find_map(|d| {
+                    let page = &analysis.pages[d.ordinal];
+                    page.keys
+                        .iter()
+                        .position(|&k| k == key)
+                        .map(|i| (d, page.blocks[i]))
+                })?;
             Some(TemplateBlock {
                 site: analysis.site_names[site as usize].clone(),
                 pages,
@@ -323,7 +365,11 @@ fn build_report(
                         similarity: round4(m.similarity),
                         jaccard: round4(m.jaccard),
                         containment: round4(m.containment),
-                        edits: infer_edits(&analysis.cleaned[m.ordinal], &analysis.cleaned[c.kept], m),
+                        edits: infer_edits(
+                            &analysis.cleaned[m.ordinal],
+                            &analysis.cleaned[c.kept],
+                            m,
+                        ),
                     }
                 })
                 .collect();
@@ -347,7 +393,10 @@ fn build_report(
         counts,
         rates,
         check: None,
-        clutter: ClutterSummary { by_reason, top_blocks },
+        clutter: ClutterSummary {
+            by_reason,
+            top_blocks,
+        },
         clusters,
         similarity_histogram: histogram,
         errors: corpus.skipped.clone(),
@@ -358,10 +407,20 @@ fn build_report(
 /// What can be said of a copy against its kept document from their cleaned texts.
 fn infer_edits(member: &str, kept: &str, m: &dedup::Member) -> Vec<&'static str> {
     if std::ptr::eq(member, kept) || member == kept {
-        return if std::ptr::eq(member, kept) { vec![] } else { vec!["exact"] };
+        return if std::ptr::eq(member, kept) {
+            vec![]
+        } else {
+            vec!["exact"]
+        };
     }
     let mut edits = Vec::new();
-    let first = |t: &str| t.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+    let first = |t: &str| {
+        t.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
     let (a, b) = (first(member), first(kept));
     if strsim::normalized_levenshtein(&a, &b) < 0.8 {
         edits.push("headline_changed");
@@ -397,7 +456,12 @@ fn cluster_rows(docs: &[Document], dedup: &Dedup) -> Vec<serde_json::Value> {
     rows.into_iter().map(|r| r.1).collect()
 }
 
-fn explain_rows(docs: &[Document], analysis: &Analysis, dropped: &[bool], drop: bool) -> Vec<serde_json::Value> {
+fn explain_rows(
+    docs: &[Document],
+    analysis: &Analysis,
+    dropped: &[bool],
+    drop: bool,
+) -> Vec<serde_json::Value> {
     let mut cluster_of: Vec<Option<(usize, usize, f64)>> = vec![None; docs.len()];
     for (n, c) in analysis.dedup.clusters.iter().enumerate() {
         for m in &c.members {

@@ -420,8 +420,14 @@ mod tests {
 
     #[test]
     fn host_of_strips_scheme_port_and_www() {
-        assert_eq!(host_of("https://www.Example.nl:8080/a/b?c").as_deref(), Some("example.nl"));
-        assert_eq!(host_of("http://user@news.site.com").as_deref(), Some("news.site.com"));
+        assert_eq!(
+            host_of("https://www.Example.nl:8080/a/b?c").as_deref(),
+            Some("example.nl")
+        );
+        assert_eq!(
+            host_of("http://user@news.site.com").as_deref(),
+            Some("news.site.com")
+        );
         assert_eq!(host_of("not a url"), None);
         assert_eq!(host_of(""), None);
     }
@@ -429,7 +435,10 @@ mod tests {
     #[test]
     fn magic_bytes_decide_compression() {
         assert_eq!(detect_compression(&[0x1f, 0x8b, 8]), Compression::Gzip);
-        assert_eq!(detect_compression(&[0x28, 0xb5, 0x2f, 0xfd, 0]), Compression::Zstd);
+        assert_eq!(
+            detect_compression(&[0x28, 0xb5, 0x2f, 0xfd, 0]),
+            Compression::Zstd
+        );
         assert_eq!(detect_compression(b"{\"id\":1}"), Compression::None);
     }
 
@@ -438,9 +447,15 @@ mod tests {
         let input = b"{\"id\":\"a\",\"text\":\"x\",\"n\":1.50}\n\n{\"text\":\"y\",\"url\":\"https://www.b.org/p\"}\n";
         let parsed = parse_jsonl(input, &Fields::default());
         let p0 = parsed[0].as_ref().unwrap();
-        assert_eq!((p0.line, p0.id.as_deref(), p0.text.as_str()), (1, Some("a"), "x"));
+        assert_eq!(
+            (p0.line, p0.id.as_deref(), p0.text.as_str()),
+            (1, Some("a"), "x")
+        );
         let f = p0.fields.as_ref().unwrap();
-        assert_eq!(serde_json::to_string(f).unwrap(), "{\"id\":\"a\",\"text\":null,\"n\":1.50}");
+        assert_eq!(
+            serde_json::to_string(f).unwrap(),
+            "{\"id\":\"a\",\"text\":null,\"n\":1.50}"
+        );
         let p1 = parsed[1].as_ref().unwrap();
         assert_eq!((p1.line, p1.site.as_deref()), (3, Some("b.org")));
     }
@@ -452,16 +467,28 @@ mod tests {
             .into_iter()
             .map(|r| r.err().unwrap())
             .collect();
-        assert_eq!(problems[0], (1, "text field \"text\" is a number, not a string".into()));
+        assert_eq!(
+            problems[0],
+            (1, "text field \"text\" is a number, not a string".into())
+        );
         assert_eq!(problems[1], (2, "missing text field \"text\"".into()));
         assert_eq!(problems[2].0, 3);
-        assert!(problems[2].1.starts_with("malformed JSON at column 2"), "{}", problems[2].1);
-        assert_eq!(problems[3], (4, "expected a JSON object, found an array".into()));
+        assert!(
+            problems[2].1.starts_with("malformed JSON at column 2"),
+            "{}",
+            problems[2].1
+        );
+        assert_eq!(
+            problems[3],
+            (4, "expected a JSON object, found an array".into())
+        );
     }
 
     #[test]
     fn non_utf8_text_file_names_the_line() {
-        let err = parse_text_file(b"ok\nfine\nbad \xff here".to_vec()).err().unwrap();
+        let err = parse_text_file(b"ok\nfine\nbad \xff here".to_vec())
+            .err()
+            .unwrap();
         assert_eq!(err.0, 3);
         assert!(err.1.contains("not valid UTF-8"));
     }

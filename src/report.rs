@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::clutter::Reason;
 use crate::config::Config;
 use crate::document::Skipped;
 
@@ -220,8 +219,16 @@ impl Report {
     pub fn check(&mut self, config: &Config) {
         let mut thresholds = Vec::new();
         for (name, limit, value) in [
-            ("max_duplicate_rate", config.thresholds.max_duplicate_rate, self.rates.duplicate_rate),
-            ("max_clutter_rate", config.thresholds.max_clutter_rate, self.rates.clutter_rate),
+            (
+                "max_duplicate_rate",
+                config.thresholds.max_duplicate_rate,
+                self.rates.duplicate_rate,
+            ),
+            (
+                "max_clutter_rate",
+                config.thresholds.max_clutter_rate,
+                self.rates.clutter_rate,
+            ),
         ] {
             if let Some(limit) = limit {
                 thresholds.push(ThresholdResult {
@@ -240,7 +247,8 @@ impl Report {
 
     /// The report as pretty JSON with a final newline.
     pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+        let mut s =
+            serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
         s.push('\n');
         s
     }
@@ -288,9 +296,18 @@ impl Report {
             100.0 * self.rates.duplicate_rate,
             c.documents_dropped
         );
-        let _ = writeln!(s, "  written:    {} documents, {}", c.documents_kept, human_bytes(c.kept_bytes));
+        let _ = writeln!(
+            s,
+            "  written:    {} documents, {}",
+            c.documents_kept,
+            human_bytes(c.kept_bytes)
+        );
         if c.skipped_records > 0 {
-            let _ = writeln!(s, "  skipped:    {} bad record(s) (listed in the report)", c.skipped_records);
+            let _ = writeln!(
+                s,
+                "  skipped:    {} bad record(s) (listed in the report)",
+                c.skipped_records
+            );
             for e in self.errors.iter().take(3) {
                 let _ = writeln!(s, "              {}:{}: {}", e.file, e.line, e.problem);
             }
@@ -324,7 +341,11 @@ impl Report {
             table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .7em;border-bottom:1px solid #eee;text-align:left;vertical-align:top}\
             td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{background:#f4f4f4;padding:0 .2em}\
             .muted{color:#777}.kept{font-weight:600}\n</style></head><body>\n");
-        let _ = writeln!(h, "<h1>zeef report</h1><p class=\"muted\">zeef {} · report schema {}</p>", self.tool.version, self.schema_version);
+        let _ = writeln!(
+            h,
+            "<h1>zeef report</h1><p class=\"muted\">zeef {} · report schema {}</p>",
+            self.tool.version, self.schema_version
+        );
 
         h.push_str("<h2>Summary</h2><table>\n");
         for (label, value) in [
@@ -332,12 +353,50 @@ impl Report {
             ("Files", c.files.to_string()),
             ("Sites", c.sites.to_string()),
             ("Text", human_bytes(c.text_bytes)),
-            ("Clutter stripped", format!("{} ({:.1}%) in {} spans", human_bytes(c.stripped_bytes), 100.0 * self.rates.clutter_rate, c.stripped_spans)),
-            ("Duplicate clusters", format!("{} holding {} documents", c.clusters, c.documents_in_clusters)),
-            ("Duplicates", format!("{} ({:.1}%), {} dropped", c.duplicates, 100.0 * self.rates.duplicate_rate, c.documents_dropped)),
-            ("Written", format!("{} documents, {}", c.documents_kept, human_bytes(c.kept_bytes))),
+            (
+                "Clutter stripped",
+                format!(
+                    "{} ({:.1}%) in {} spans",
+                    human_bytes(c.stripped_bytes),
+                    100.0 * self.rates.clutter_rate,
+                    c.stripped_spans
+                ),
+            ),
+            (
+                "Duplicate clusters",
+                format!(
+                    "{} holding {} documents",
+                    c.clusters, c.documents_in_clusters
+                ),
+            ),
+            (
+                "Duplicates",
+                format!(
+                    "{} ({:.1}%), {} dropped",
+                    c.duplicates,
+                    100.0 * self.rates.duplicate_rate,
+                    c.documents_dropped
+                ),
+            ),
+            (
+                "Written",
+                format!(
+                    "{} documents, {}",
+                    c.documents_kept,
+                    human_bytes(c.kept_bytes)
+                ),
+            ),
             ("Skipped records", c.skipped_records.to_string()),
-            ("Run time", format!("{:.2} s, {:.1} MB/s, {:.0} docs/s, {} thread(s)", self.timing.total_ms / 1000.0, self.timing.mb_per_s, self.timing.docs_per_s, self.timing.threads)),
+            (
+                "Run time",
+                format!(
+                    "{:.2} s, {:.1} MB/s, {:.0} docs/s, {} thread(s)",
+                    self.timing.total_ms / 1000.0,
+                    self.timing.mb_per_s,
+                    self.timing.docs_per_s,
+                    self.timing.threads
+                ),
+            ),
         ] {
             let _ = writeln!(h, "<tr><th>{label}</th><td>{}</td></tr>", escape(&value));
         }
@@ -345,21 +404,44 @@ impl Report {
         if let Some(check) = &self.check {
             h.push_str("<h2>Check</h2><table><tr><th>threshold</th><th class=n>value</th><th class=n>limit</th><th>result</th></tr>\n");
             for t in &check.thresholds {
-                let _ = writeln!(h, "<tr><td>{}</td><td class=n>{:.4}</td><td class=n>{:.4}</td><td>{}</td></tr>", t.name, t.value, t.limit, if t.passed { "ok" } else { "<b>FAILED</b>" });
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{}</td><td class=n>{:.4}</td><td class=n>{:.4}</td><td>{}</td></tr>",
+                    t.name,
+                    t.value,
+                    t.limit,
+                    if t.passed { "ok" } else { "<b>FAILED</b>" }
+                );
             }
             h.push_str("</table>\n");
         }
 
         h.push_str("<h2>Clutter by reason</h2>\n");
-        let bars: Vec<(String, u64)> = self.clutter.by_reason.iter().map(|(r, n)| (r.to_string(), n.bytes)).collect();
-        h.push_str(&bar_chart(&bars, |v| human_bytes(v)));
+        let bars: Vec<(String, u64)> = self
+            .clutter
+            .by_reason
+            .iter()
+            .map(|(r, n)| (r.to_string(), n.bytes))
+            .collect();
+        h.push_str(&bar_chart(&bars, human_bytes));
         h.push_str("<table><tr><th>reason</th><th class=n>spans</th><th class=n>bytes</th></tr>\n");
         for (reason, n) in &self.clutter.by_reason {
-            let _ = writeln!(h, "<tr><td><code>{reason}</code></td><td class=n>{}</td><td class=n>{}</td></tr>", n.spans, n.bytes);
+            let _ = writeln!(
+                h,
+                "<tr><td><code>{reason}</code></td><td class=n>{}</td><td class=n>{}</td></tr>",
+                n.spans, n.bytes
+            );
         }
         h.push_str("</table>\n<h2>Most frequent site template blocks</h2>\n<table><tr><th>site</th><th class=n>pages</th><th>block</th></tr>\n");
         for b in &self.clutter.top_blocks {
-            let _ = writeln!(h, "<tr><td>{}</td><td class=n>{} / {}</td><td>{}</td></tr>", escape(&b.site), b.pages, b.site_pages, escape(&b.text));
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=n>{} / {}</td><td>{}</td></tr>",
+                escape(&b.site),
+                b.pages,
+                b.site_pages,
+                escape(&b.text)
+            );
         }
         h.push_str("</table>\n");
 
@@ -368,7 +450,12 @@ impl Report {
             .similarity_histogram
             .iter()
             .enumerate()
-            .map(|(i, &n)| (format!("{:.1}–{:.1}", i as f64 / 10.0, (i + 1) as f64 / 10.0), n))
+            .map(|(i, &n)| {
+                (
+                    format!("{:.1}–{:.1}", i as f64 / 10.0, (i + 1) as f64 / 10.0),
+                    n,
+                )
+            })
             .collect();
         h.push_str(&bar_chart(&hist, |v| v.to_string()));
 
@@ -393,14 +480,26 @@ impl Report {
         }
         h.push_str("</table>\n");
         if self.clusters.len() > 500 {
-            let _ = writeln!(h, "<p class=muted>{} more clusters in the JSON report.</p>", self.clusters.len() - 500);
+            let _ = writeln!(
+                h,
+                "<p class=muted>{} more clusters in the JSON report.</p>",
+                self.clusters.len() - 500
+            );
         }
         let _ = writeln!(h, "<h2>Skipped records ({})</h2><table>", self.errors.len());
         for e in &self.errors {
-            let _ = writeln!(h, "<tr><td>{}:{}</td><td>{}</td></tr>", escape(&e.file), e.line, escape(&e.problem));
+            let _ = writeln!(
+                h,
+                "<tr><td>{}:{}</td><td>{}</td></tr>",
+                escape(&e.file),
+                e.line,
+                escape(&e.problem)
+            );
         }
         h.push_str("</table>\n<h2>Effective configuration</h2>\n<pre>");
-        h.push_str(&escape(&serde_json::to_string_pretty(&self.config).unwrap_or_default()));
+        h.push_str(&escape(
+            &serde_json::to_string_pretty(&self.config).unwrap_or_default(),
+        ));
         h.push_str("</pre>\n</body></html>\n");
         h
     }
@@ -460,18 +559,16 @@ pub fn human_bytes(bytes: u64) -> String {
     }
 }
 
-/// Maps a reason to the key used in `clutter.by_reason`.
-pub fn reason_key(reason: Reason) -> &'static str {
-    reason.as_str()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn html_escapes_and_sizes_read_well() {
-        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(1_500_000), "1.5 MB");
     }

@@ -32,7 +32,11 @@ impl Block {
 /// White space as scraped pages have it: Unicode white space plus the byte order mark and
 /// zero-width characters that editors and CMSs leave behind.
 pub fn is_blank_char(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
+        )
 }
 
 /// Splits `text` into blocks.

@@ -6,7 +6,7 @@
 //! interrupt handler can remove them ([`remove_pending`]). Outputs are created before the
 //! heavy work starts, so a bad path fails in a second, not after an hour.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -71,7 +71,8 @@ impl AtomicFile {
         match compression_for(&self.path) {
             Compression::None => body(&mut out).map_err(wrap)?,
             Compression::Gzip => {
-                let mut gz = flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
+                let mut gz =
+                    flate2::write::GzEncoder::new(&mut out, flate2::Compression::default());
                 body(&mut gz).map_err(wrap)?;
                 gz.finish().map_err(wrap)?;
             }
@@ -166,9 +167,16 @@ pub fn is_jsonl_path(path: &Path) -> bool {
 ///
 /// A record without an id gets the id zeef gave it (`<file>:<line>`) as its first field, so
 /// every written document can be traced back.
-pub fn write_document_line(out: &mut dyn Write, doc: &Document, fields: &Fields, text: &str) -> io::Result<()> {
+pub fn write_document_line(
+    out: &mut dyn Write,
+    doc: &Document,
+    fields: &Fields,
+    text: &str,
+) -> io::Result<()> {
     match &doc.fields {
-        Some(map) if map.contains_key(&fields.id) => write_fields_with_text(out, map, &fields.text, text)?,
+        Some(map) if map.contains_key(&fields.id) => {
+            write_fields_with_text(out, map, &fields.text, text)?
+        }
         Some(map) => {
             let mut with_id = Map::new();
             with_id.insert(fields.id.clone(), Value::String(doc.id.clone()));
@@ -186,7 +194,12 @@ pub fn write_document_line(out: &mut dyn Write, doc: &Document, fields: &Fields,
     out.write_all(b"\n")
 }
 
-fn write_fields_with_text(out: &mut dyn Write, fields: &Map<String, Value>, text_field: &str, text: &str) -> io::Result<()> {
+fn write_fields_with_text(
+    out: &mut dyn Write,
+    fields: &Map<String, Value>,
+    text_field: &str,
+    text: &str,
+) -> io::Result<()> {
     out.write_all(b"{")?;
     for (n, (key, value)) in fields.iter().enumerate() {
         if n > 0 {
@@ -240,7 +253,13 @@ pub fn write_corpus(
     }
 }
 
-fn write_mirror(dir: &Path, docs: &[Document], sources: &[Source], texts: &[Option<&str>], fields: &Fields) -> Result<()> {
+fn write_mirror(
+    dir: &Path,
+    docs: &[Document],
+    sources: &[Source],
+    texts: &[Option<&str>],
+    fields: &Fields,
+) -> Result<()> {
     let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     for doc in docs {
         by_source[doc.source].push(doc.ordinal);
@@ -310,14 +329,17 @@ pub fn write_rows<T: serde::Serialize>(file: AtomicFile, rows: &[T]) -> Result<(
 
 /// Refuses outputs that are one of the inputs or the same as another output.
 pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&'static str, PathBuf)]) -> Result<()> {
-    let canonical_inputs: Vec<PathBuf> = inputs.iter().filter_map(|p| fs::canonicalize(p).ok()).collect();
+    let canonical_inputs: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
     let mut seen: Vec<PathBuf> = Vec::new();
     for (flag, path) in outputs {
         if path.as_os_str() == "-" {
             continue;
         }
         if let Ok(canonical) = fs::canonicalize(path) {
-            if canonical_inputs.iter().any(|i| *i == canonical) {
+            if canonical_inputs.contains(&canonical) {
                 return Err(Error::WouldOverwriteInput {
                     path: path.clone(),
                     flag,
@@ -326,7 +348,10 @@ pub fn check_outputs(inputs: &[PathBuf], outputs: &[(&'static str, PathBuf)]) ->
         }
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
         if seen.contains(&absolute) {
-            return Err(Error::Usage(format!("{flag} {}: the same path is given for two outputs", path.display())));
+            return Err(Error::Usage(format!(
+                "{flag} {}: the same path is given for two outputs",
+                path.display()
+            )));
         }
         seen.push(absolute);
     }
@@ -345,14 +370,6 @@ pub fn mirrored_paths(dir: &Path, sources: &[Source]) -> Vec<PathBuf> {
             }
         })
         .collect()
-}
-
-/// Creates a file for a plain, non-atomic need (used by `generate` for standard output).
-pub fn create_plain(path: &Path) -> Result<File> {
-    File::create(path).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 #[cfg(test)]
@@ -388,7 +405,11 @@ mod tests {
         assert!(!path.exists());
         file.write_with(|w| w.write_all(b"{}\n")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "{}\n");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp file left");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
     }
 
     #[test]
@@ -396,7 +417,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("in.jsonl");
         fs::write(&input, "{}").unwrap();
-        let err = check_outputs(&[input.clone()], &[("--output", input.clone())]).unwrap_err();
+        let err = check_outputs(std::slice::from_ref(&input), &[("--output", input.clone())])
+            .unwrap_err();
         assert!(err.to_string().contains("refusing to write over an input"));
     }
 }

@@ -19,9 +19,20 @@ fn corpus(dir: &TestDir) {
 fn passes_when_every_threshold_holds() {
     let dir = TestDir::new();
     corpus(&dir);
-    let out = dir.run(&["check", "in.jsonl", "--max-duplicate-rate", "0.5", "--max-clutter-rate", "0.5"]);
+    let out = dir.run(&[
+        "check",
+        "in.jsonl",
+        "--max-duplicate-rate",
+        "0.5",
+        "--max-clutter-rate",
+        "0.5",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("max_duplicate_rate 0.4000 <= 0.5000  ok"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("max_duplicate_rate 0.4000 <= 0.5000  ok"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).is_empty(), "check writes no corpus");
 }
 
@@ -29,13 +40,23 @@ fn passes_when_every_threshold_holds() {
 fn fails_with_exit_1_when_a_threshold_is_exceeded() {
     let dir = TestDir::new();
     corpus(&dir);
-    let out = dir.run(&["check", "in.jsonl", "--max-duplicate-rate", "0.1", "--report", "r.json"]);
+    let out = dir.run(&[
+        "check",
+        "in.jsonl",
+        "--max-duplicate-rate",
+        "0.1",
+        "--report",
+        "r.json",
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("FAILED"));
     let report: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
     assert_eq!(report["check"]["passed"], false);
     assert_eq!(report["rates"]["duplicate_rate"], 0.4);
-    let files: Vec<_> = std::fs::read_dir(dir.path(".")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let files: Vec<_> = std::fs::read_dir(dir.path("."))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(files.len(), 2, "only input and report: {files:?}");
 }
 
@@ -43,7 +64,14 @@ fn fails_with_exit_1_when_a_threshold_is_exceeded() {
 fn duplicates_count_even_when_kept() {
     let dir = TestDir::new();
     corpus(&dir);
-    let out = dir.run(&["check", "in.jsonl", "--keep-duplicates", "--max-duplicate-rate", "0.3", "-q"]);
+    let out = dir.run(&[
+        "check",
+        "in.jsonl",
+        "--keep-duplicates",
+        "--max-duplicate-rate",
+        "0.3",
+        "-q",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).is_empty(), "-q prints nothing");
 }

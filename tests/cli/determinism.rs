@@ -5,11 +5,20 @@ use crate::util::*;
 fn outputs(dir: &TestDir, threads: &str, tag: &str) -> Vec<String> {
     let names = ["out", "c", "e", "r"].map(|n| format!("{n}-{tag}"));
     let out = dir.run(&[
-        "clean", "in.jsonl", "pages", "-j", threads, "-q",
-        "-o", &format!("{}.jsonl", names[0]),
-        "--clusters", &format!("{}.jsonl", names[1]),
-        "--explain", &format!("{}.jsonl", names[2]),
-        "--report", &format!("{}.json", names[3]),
+        "clean",
+        "in.jsonl",
+        "pages",
+        "-j",
+        threads,
+        "-q",
+        "-o",
+        &format!("{}.jsonl", names[0]),
+        "--clusters",
+        &format!("{}.jsonl", names[1]),
+        "--explain",
+        &format!("{}.jsonl", names[2]),
+        "--report",
+        &format!("{}.json", names[3]),
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let mut files = vec![
@@ -17,7 +26,8 @@ fn outputs(dir: &TestDir, threads: &str, tag: &str) -> Vec<String> {
         dir.read(&format!("{}.jsonl", names[1])),
         dir.read(&format!("{}.jsonl", names[2])),
     ];
-    let mut report: serde_json::Value = serde_json::from_str(&dir.read(&format!("{}.json", names[3]))).unwrap();
+    let mut report: serde_json::Value =
+        serde_json::from_str(&dir.read(&format!("{}.json", names[3]))).unwrap();
     report.as_object_mut().unwrap().remove("timing");
     report["config"].as_object_mut().unwrap().remove("outputs");
     files.push(report.to_string());
@@ -30,12 +40,19 @@ fn one_thread_and_four_threads_agree_byte_for_byte() {
     let mut lines = Vec::new();
     for i in 0..120 {
         let story = prose(i % 40);
-        let text = format!("Home\nKop nummer {}\n{story}\n{}\nDeel dit artikel\n", i % 40, prose(i + 100));
+        let text = format!(
+            "Home\nKop nummer {}\n{story}\n{}\nDeel dit artikel\n",
+            i % 40,
+            prose(i + 100)
+        );
         lines.push(record(&format!("d{i}"), &format!("site{}", i % 5), &text));
     }
     dir.write("in.jsonl", lines.join("\n"));
     for i in 0..6 {
-        dir.write(&format!("pages/s{}/p{i}.txt", i % 2), format!("Menu\n\n{}\n", prose(i)));
+        dir.write(
+            &format!("pages/s{}/p{i}.txt", i % 2),
+            format!("Menu\n\n{}\n", prose(i)),
+        );
     }
     let one = outputs(&dir, "1", "a");
     let four = outputs(&dir, "4", "b");

@@ -14,7 +14,10 @@ fn assert_bad(dir: &TestDir, input: &str, expect: &str) {
 #[test]
 fn malformed_json_names_file_and_line() {
     let dir = TestDir::new();
-    dir.write("in.jsonl", format!("{}\n{{\"id\": \"b\", \"text\": \n", record("a", "s", "x")));
+    dir.write(
+        "in.jsonl",
+        format!("{}\n{{\"id\": \"b\", \"text\": \n", record("a", "s", "x")),
+    );
     assert_bad(&dir, "in.jsonl", "in.jsonl:2: malformed JSON");
 }
 
@@ -23,8 +26,18 @@ fn missing_and_non_string_text_fields() {
     let dir = TestDir::new();
     dir.write("a.jsonl", "{\"id\":\"a\"}\n");
     assert_bad(&dir, "a.jsonl", "a.jsonl:1: missing text field \"text\"");
-    dir.write("b.jsonl", format!("{}\n\n{{\"id\":\"b\",\"text\":42}}\n", record("a", "s", "x")));
-    assert_bad(&dir, "b.jsonl", "b.jsonl:3: text field \"text\" is a number, not a string");
+    dir.write(
+        "b.jsonl",
+        format!(
+            "{}\n\n{{\"id\":\"b\",\"text\":42}}\n",
+            record("a", "s", "x")
+        ),
+    );
+    assert_bad(
+        &dir,
+        "b.jsonl",
+        "b.jsonl:3: text field \"text\" is a number, not a string",
+    );
 }
 
 #[test]
@@ -42,23 +55,48 @@ fn missing_input_is_an_error_naming_it() {
     let dir = TestDir::new();
     let out = dir.run(&["clean", "nope.jsonl", "-o", "out.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("nope.jsonl: cannot read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("nope.jsonl: cannot read"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn skip_bad_skips_counts_and_reports() {
     let dir = TestDir::new();
     let good = record("a", "s", &prose(1));
-    dir.write("in.jsonl", format!("{good}\nnot json\n{{\"id\":\"c\"}}\n{}\n", record("d", "s", &prose(2))));
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.json", "--skip-bad"]);
+    dir.write(
+        "in.jsonl",
+        format!(
+            "{good}\nnot json\n{{\"id\":\"c\"}}\n{}\n",
+            record("d", "s", &prose(2))
+        ),
+    );
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--report",
+        "r.json",
+        "--skip-bad",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<_> = jsonl(&dir.read("out.jsonl")).iter().map(|d| d["id"].clone()).collect();
+    let ids: Vec<_> = jsonl(&dir.read("out.jsonl"))
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
     assert_eq!(ids, ["a", "d"]);
     let report: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
     assert_eq!(report["counts"]["skipped_records"], 2);
     assert_eq!(report["errors"][0]["line"], 2);
     assert_eq!(report["errors"][1]["line"], 3);
-    assert!(stderr(&out).contains("skipped:    2 bad record(s)"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("skipped:    2 bad record(s)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -73,7 +111,11 @@ fn refuses_to_write_over_its_input() {
             dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", flag, "in.jsonl"])
         };
         assert_eq!(out.status.code(), Some(2), "{flag}");
-        assert!(stderr(&out).contains("refusing to write over an input"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("refusing to write over an input"),
+            "{}",
+            stderr(&out)
+        );
         assert_eq!(dir.read("in.jsonl"), original, "input untouched");
     }
 }
@@ -108,7 +150,15 @@ fn config_file_sets_options_and_rejects_unknown_keys() {
     let dir = TestDir::new();
     dir.write("in.jsonl", format!("{}\n", record("a", "s", "x")));
     dir.write("good.toml", "shingle-size = 4\nkeep = \"first\"\n");
-    let out = dir.run(&["clean", "in.jsonl", "--config", "good.toml", "--bands", "8", "--print-config"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "--config",
+        "good.toml",
+        "--bands",
+        "8",
+        "--print-config",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let cfg: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(cfg["dedup"]["shingle_size"], 4);

@@ -16,7 +16,15 @@ fn run_fixture(extra: &[&str]) -> Run {
     let dir = TestDir::new();
     let corpus = fixtures().join("news.jsonl");
     let corpus = corpus.to_str().unwrap();
-    let mut args = vec!["clean", corpus, "-o", "out.jsonl", "--clusters", "c.jsonl", "-q"];
+    let mut args = vec![
+        "clean",
+        corpus,
+        "-o",
+        "out.jsonl",
+        "--clusters",
+        "c.jsonl",
+        "-q",
+    ];
     args.extend_from_slice(extra);
     let out = dir.run(&args);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -26,10 +34,15 @@ fn run_fixture(extra: &[&str]) -> Run {
             .collect::<BTreeMap<_, _>>()
     };
     Run {
-        input: by_id(jsonl(&std::fs::read_to_string(fixtures().join("news.jsonl")).unwrap())),
+        input: by_id(jsonl(
+            &std::fs::read_to_string(fixtures().join("news.jsonl")).unwrap(),
+        )),
         output: by_id(jsonl(&dir.read("out.jsonl"))),
         clusters: jsonl(&dir.read("c.jsonl")),
-        expected: serde_json::from_str(&std::fs::read_to_string(fixtures().join("expected.json")).unwrap()).unwrap(),
+        expected: serde_json::from_str(
+            &std::fs::read_to_string(fixtures().join("expected.json")).unwrap(),
+        )
+        .unwrap(),
     }
 }
 
@@ -49,10 +62,22 @@ fn every_syndicated_story_is_one_cluster() {
     let run = run_fixture(&[]);
     let predicted: Vec<BTreeSet<String>> = predicted_clusters(&run).into_values().collect();
     for gold in run.expected["clusters"].as_array().unwrap() {
-        let gold: BTreeSet<String> = gold.as_array().unwrap().iter().map(|v| v.as_str().unwrap().into()).collect();
-        assert!(predicted.contains(&gold), "gold cluster {gold:?} not found; predicted {predicted:?}");
+        let gold: BTreeSet<String> = gold
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().into())
+            .collect();
+        assert!(
+            predicted.contains(&gold),
+            "gold cluster {gold:?} not found; predicted {predicted:?}"
+        );
     }
-    assert_eq!(predicted.len(), run.expected["clusters"].as_array().unwrap().len(), "no extra clusters: {predicted:?}");
+    assert_eq!(
+        predicted.len(),
+        run.expected["clusters"].as_array().unwrap().len(),
+        "no extra clusters: {predicted:?}"
+    );
 }
 
 #[test]
@@ -90,13 +115,21 @@ fn clutter_is_stripped_and_article_text_kept() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn ids_and_pass_through_fields_are_intact() {
     let run = run_fixture(&["--keep-duplicates"]);
-    assert_eq!(run.input.keys().collect::<Vec<_>>(), run.output.keys().collect::<Vec<_>>());
+    assert_eq!(
+        run.input.keys().collect::<Vec<_>>(),
+        run.output.keys().collect::<Vec<_>>()
+    );
     for (id, doc) in &run.input {
         let mut a = doc.clone();
         let mut b = run.output[id].clone();

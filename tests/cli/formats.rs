@@ -22,14 +22,24 @@ fn pass_through_fields_stay_untouched_and_in_order() {
     let written = dir.read("out.jsonl");
     let first = written.lines().next().unwrap();
     assert!(first.starts_with("{\"id\":\"a\",\"text\":"), "{first}");
-    assert!(first.ends_with(",\"url\":\"https://www.example.nl/x\",\"n\":1.50,\"tags\":[\"x\",{\"y\":null}]}"), "{first}");
+    assert!(
+        first.ends_with(
+            ",\"url\":\"https://www.example.nl/x\",\"n\":1.50,\"tags\":[\"x\",{\"y\":null}]}"
+        ),
+        "{first}"
+    );
     assert!(written.lines().nth(1).unwrap().starts_with("{\"id\":7,"));
 }
 
 #[test]
 fn stdin_to_stdout() {
     let dir = TestDir::new();
-    let out = dir.zeef().args(["clean", "-", "-q"]).write_stdin(two_docs()).output().unwrap();
+    let out = dir
+        .zeef()
+        .args(["clean", "-", "-q"])
+        .write_stdin(two_docs())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = jsonl(&stdout(&out));
     assert_eq!(docs.len(), 2);
@@ -44,7 +54,8 @@ fn gzip_and_zstd_inputs_are_detected_by_magic_bytes() {
     gz.write_all(plain.as_bytes()).unwrap();
     // A second gzip member, as `cat a.gz b.gz` makes.
     let mut gz2 = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz2.write_all(format!("{}\n", record("c", "s", &prose(3))).as_bytes()).unwrap();
+    gz2.write_all(format!("{}\n", record("c", "s", &prose(3))).as_bytes())
+        .unwrap();
     let mut bytes = gz.finish().unwrap();
     bytes.extend(gz2.finish().unwrap());
     dir.write("in.jsonl.gz", bytes);
@@ -111,16 +122,25 @@ fn missing_ids_become_file_and_line() {
     dir.write("in.jsonl", "\n{\"text\": \"Een korte tekst.\", \"x\": 1}\n");
     let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--no-clutter", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(dir.read("out.jsonl"), "{\"id\":\"in.jsonl:2\",\"text\":\"Een korte tekst.\",\"x\":1}\n");
+    assert_eq!(
+        dir.read("out.jsonl"),
+        "{\"id\":\"in.jsonl:2\",\"text\":\"Een korte tekst.\",\"x\":1}\n"
+    );
 }
 
 #[test]
 fn crlf_bom_and_nbsp_pages_are_cleaned_without_mangling() {
     let dir = TestDir::new();
-    let page = format!("\u{feff}Home\r\n\r\nKop van het stuk\r\n\r\n{}\u{a0}\r\n\r\nPrevious\r\n", prose(5));
+    let page = format!(
+        "\u{feff}Home\r\n\r\nKop van het stuk\r\n\r\n{}\u{a0}\r\n\r\nPrevious\r\n",
+        prose(5)
+    );
     dir.write("pages/s/a.txt", &page);
     let out = dir.run(&["clean", "pages", "-o", "out.jsonl", "-q"]);
     assert!(out.status.success());
     let docs = jsonl(&dir.read("out.jsonl"));
-    assert_eq!(docs[0]["text"], format!("Kop van het stuk\n\n{}\n", prose(5)));
+    assert_eq!(
+        docs[0]["text"],
+        format!("Kop van het stuk\n\n{}\n", prose(5))
+    );
 }

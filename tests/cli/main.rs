@@ -11,3 +11,4 @@ mod fixtures;
 mod formats;
 mod outputs;
 mod properties;
+mod shared;

@@ -6,12 +6,30 @@ use crate::util::*;
 fn site_corpus(dir: &TestDir) {
     let template_top = "Home\nNieuws | Sport | Regio";
     let template_bottom = "Schrijf je in voor onze nieuwsbrief\n© 2025 Dagblad Test";
-    let page = |headline: &str, body: &str| format!("{template_top}\n{headline}\n{body}\n{template_bottom}\n");
+    let page = |headline: &str, body: &str| {
+        format!("{template_top}\n{headline}\n{body}\n{template_bottom}\n")
+    };
     let lines = [
-        record("p1", "dagblad.nl", &page("Brug gaat dicht voor herstel", &prose(1))),
-        record("p2", "dagblad.nl", &page("Nieuwe school geopend in wijk", &prose(2))),
-        record("p3", "dagblad.nl", &page("Brug langer dicht dan gedacht", &prose(1))),
-        record("p4", "dagblad.nl", &page("Markt verhuist naar het plein", &prose(3))),
+        record(
+            "p1",
+            "dagblad.nl",
+            &page("Brug gaat dicht voor herstel", &prose(1)),
+        ),
+        record(
+            "p2",
+            "dagblad.nl",
+            &page("Nieuwe school geopend in wijk", &prose(2)),
+        ),
+        record(
+            "p3",
+            "dagblad.nl",
+            &page("Brug langer dicht dan gedacht", &prose(1)),
+        ),
+        record(
+            "p4",
+            "dagblad.nl",
+            &page("Markt verhuist naar het plein", &prose(3)),
+        ),
     ];
     dir.write("in.jsonl", lines.join("\n") + "\n");
 }
@@ -20,7 +38,17 @@ fn site_corpus(dir: &TestDir) {
 fn explain_spans_point_at_what_was_removed() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--explain", "e.jsonl", "--keep", "first", "-q"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--explain",
+        "e.jsonl",
+        "--keep",
+        "first",
+        "-q",
+    ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let input = jsonl(&dir.read("in.jsonl"));
     let explain = jsonl(&dir.read("e.jsonl"));
@@ -28,15 +56,28 @@ fn explain_spans_point_at_what_was_removed() {
     for row in &explain {
         let doc = input.iter().find(|d| d["id"] == row["id"]).unwrap();
         let text = doc["text"].as_str().unwrap();
-        let (start, end) = (row["start"].as_u64().unwrap() as usize, row["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            row["start"].as_u64().unwrap() as usize,
+            row["end"].as_u64().unwrap() as usize,
+        );
         assert!(start < end && end <= text.len(), "{row}");
         if row["action"] == "strip_span" {
             assert_eq!(&text[start..end], row["text"].as_str().unwrap());
         }
     }
-    let reasons: Vec<_> = explain.iter().filter(|r| r["id"] == "p1").map(|r| r["reason"].as_str().unwrap()).collect();
-    assert!(reasons.contains(&"site_template") || reasons.contains(&"navigation"), "{reasons:?}");
-    let drop = explain.iter().find(|r| r["action"] == "drop_document").expect("a dropped duplicate");
+    let reasons: Vec<_> = explain
+        .iter()
+        .filter(|r| r["id"] == "p1")
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons.contains(&"site_template") || reasons.contains(&"navigation"),
+        "{reasons:?}"
+    );
+    let drop = explain
+        .iter()
+        .find(|r| r["action"] == "drop_document")
+        .expect("a dropped duplicate");
     assert_eq!(drop["id"], "p3");
     assert_eq!(drop["kept_id"], "p1");
 }
@@ -45,15 +86,34 @@ fn explain_spans_point_at_what_was_removed() {
 fn clusters_file_lists_every_member_with_kept_flag() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--clusters", "c.jsonl", "--keep", "first", "-q"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--clusters",
+        "c.jsonl",
+        "--keep",
+        "first",
+        "-q",
+    ]);
     assert!(out.status.success());
     let rows = jsonl(&dir.read("c.jsonl"));
     assert_eq!(rows.len(), 2);
-    assert_eq!((rows[0]["id"].as_str(), rows[0]["kept"].as_bool()), (Some("p1"), Some(true)));
-    assert_eq!((rows[1]["id"].as_str(), rows[1]["kept"].as_bool()), (Some("p3"), Some(false)));
+    assert_eq!(
+        (rows[0]["id"].as_str(), rows[0]["kept"].as_bool()),
+        (Some("p1"), Some(true))
+    );
+    assert_eq!(
+        (rows[1]["id"].as_str(), rows[1]["kept"].as_bool()),
+        (Some("p3"), Some(false))
+    );
     assert_eq!(rows[0]["cluster"], rows[1]["cluster"]);
     assert!(rows[1]["similarity"].as_f64().unwrap() > 0.8);
-    let written: Vec<_> = jsonl(&dir.read("out.jsonl")).iter().map(|d| d["id"].clone()).collect();
+    let written: Vec<_> = jsonl(&dir.read("out.jsonl"))
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
     assert_eq!(written, ["p1", "p2", "p4"]);
 }
 
@@ -61,12 +121,22 @@ fn clusters_file_lists_every_member_with_kept_flag() {
 fn template_lines_go_and_headlines_stay() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--keep-duplicates", "-q"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--keep-duplicates",
+        "-q",
+    ]);
     assert!(out.status.success());
     let docs = jsonl(&dir.read("out.jsonl"));
     assert_eq!(docs.len(), 4, "--keep-duplicates writes every document");
     let text = docs[1]["text"].as_str().unwrap();
-    assert_eq!(text, format!("Nieuwe school geopend in wijk\n{}\n", prose(2)));
+    assert_eq!(
+        text,
+        format!("Nieuwe school geopend in wijk\n{}\n", prose(2))
+    );
 }
 
 #[test]
@@ -88,7 +158,18 @@ fn no_clutter_writes_text_unchanged() {
 fn report_has_schema_config_counts_clusters_and_timing() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.json", "--report-html", "r.html", "--seed", "7"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--report",
+        "r.json",
+        "--report-html",
+        "r.html",
+        "--seed",
+        "7",
+    ]);
     assert!(out.status.success());
     let r: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
     assert_eq!(r["schema_version"], 1);
@@ -105,18 +186,35 @@ fn report_has_schema_config_counts_clusters_and_timing() {
     let html = dir.read("r.html");
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
     let without_namespace = html.replace("http://www.w3.org/2000/svg", "");
-    assert!(!html.contains("<script") && !without_namespace.contains("http"), "self-contained");
+    assert!(
+        !html.contains("<script") && !without_namespace.contains("http"),
+        "self-contained"
+    );
     assert!(html.contains("p3"), "members are listed");
     let summary = stderr(&out);
-    assert!(summary.contains("zeef: 4 documents") && summary.contains("MB/s"), "{summary}");
+    assert!(
+        summary.contains("zeef: 4 documents") && summary.contains("MB/s"),
+        "{summary}"
+    );
 }
 
 #[test]
 fn outputs_are_created_before_work_and_bad_paths_fail_fast() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--report", "no/such/dir/r.json"]);
+    let out = dir.run(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "out.jsonl",
+        "--report",
+        "no/such/dir/r.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no/such/dir/r.json: cannot write"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no/such/dir/r.json: cannot write"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!dir.path("out.jsonl").exists());
 }

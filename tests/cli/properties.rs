@@ -10,12 +10,24 @@ fn line_pool() -> Vec<String> {
     let mut pool: Vec<String> = (0..12).map(prose).collect();
     pool.extend(
         [
-            "Home", "Previous", "Next", "Schrijf je in voor de nieuwsbrief", "-", "|", "",
-            "Kop van een verhaal over de stad", "Actueel • Vandaag • leestijd 2 minuten • 12 keer bekeken",
-            "Foto: ANP / Piet Jansen", "Door Anna de Vries", "Regio3 dagen geledenBrand in een loods",
+            "Home",
+            "Previous",
+            "Next",
+            "Schrijf je in voor de nieuwsbrief",
+            "-",
+            "|",
+            "",
+            "Kop van een verhaal over de stad",
+            "Actueel • Vandaag • leestijd 2 minuten • 12 keer bekeken",
+            "Foto: ANP / Piet Jansen",
+            "Door Anna de Vries",
+            "Regio3 dagen geledenBrand in een loods",
             " date 2024-05 Een alinea met een datum ervoor en verder gewone woorden.",
-            "東京都の新しい計画について市長が説明した。", "Ünïcödé — “quotes” and\u{a0}nbsp\ttabs",
-            "\u{feff}bom line", "   ", "Wat vind jij? Laat het weten in de reacties! 💬",
+            "東京都の新しい計画について市長が説明した。",
+            "Ünïcödé — “quotes” and\u{a0}nbsp\ttabs",
+            "\u{feff}bom line",
+            "   ",
+            "Wat vind jij? Laat het weten in de reacties! 💬",
         ]
         .iter()
         .map(|s| s.to_string()),
@@ -26,7 +38,11 @@ fn line_pool() -> Vec<String> {
 fn corpus_strategy() -> impl Strategy<Value = Vec<(usize, Vec<usize>, bool)>> {
     let pool = line_pool().len();
     prop::collection::vec(
-        (0usize..4, prop::collection::vec(0..pool, 0..14), any::<bool>()),
+        (
+            0usize..4,
+            prop::collection::vec(0..pool, 0..14),
+            any::<bool>(),
+        ),
         1..24,
     )
 }
@@ -38,7 +54,11 @@ fn build(dir: &TestDir, docs: &[(usize, Vec<usize>, bool)]) -> Vec<serde_json::V
         .enumerate()
         .map(|(i, (site, lines, crlf))| {
             let sep = if *crlf { "\r\n" } else { "\n" };
-            let text = lines.iter().map(|&l| pool[l].as_str()).collect::<Vec<_>>().join(sep);
+            let text = lines
+                .iter()
+                .map(|&l| pool[l].as_str())
+                .collect::<Vec<_>>()
+                .join(sep);
             serde_json::json!({"id": format!("doc{i}"), "site": format!("s{site}"), "text": text})
         })
         .collect();

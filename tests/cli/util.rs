@@ -72,7 +72,8 @@ pub fn stdout(out: &Output) -> String {
 /// A paragraph of real-looking Dutch prose, a different story for each `n`: words are drawn
 /// from a 160-word list by a small linear congruential generator seeded with `n`.
 pub fn prose(n: usize) -> String {
-    const WORDS: &str = "gemeente besloten plan nieuwe woningen rand stad uitgevoerd bewoners zorgen \
+    const WORDS: &str =
+        "gemeente besloten plan nieuwe woningen rand stad uitgevoerd bewoners zorgen \
         verkeer groen wethouder raad vergadering dinsdag woensdag donderdag vrijdag zaterdag \
         zondag maandag brug kanaal school leerlingen ouders leraren ziekenhuis patiënten artsen \
         politie agenten verdachte rechter rechtbank advocaat gevangenis boete bedrijf fabriek \
@@ -88,9 +89,13 @@ pub fn prose(n: usize) -> String {
         sporthal jeugd ouderen zorg huisarts apotheek vaccin virus griep energie stroom gas \
         zonnepanelen windmolens klimaat uitstoot natuur";
     let words: Vec<&str> = WORDS.split_whitespace().collect();
-    let mut state = (n as u64 + 1).wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = (n as u64 + 1)
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = || {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (state >> 33) as usize
     };
     let mut s = String::new();
@@ -100,12 +105,19 @@ pub fn prose(n: usize) -> String {
             let w = words[next() % words.len()];
             if i == 0 {
                 let mut c = w.chars();
-                let first = c.next().map(|f| f.to_uppercase().collect::<String>()).unwrap_or_default();
+                let first = c
+                    .next()
+                    .map(|f| f.to_uppercase().collect::<String>())
+                    .unwrap_or_default();
                 s.push_str(&first);
                 s.push_str(c.as_str());
             } else {
                 s.push(' ');
-                s.push_str(if i % 3 == 1 { ["de", "het", "een", "van", "en", "in"][next() % 6] } else { w });
+                s.push_str(if i % 3 == 1 {
+                    ["de", "het", "een", "van", "en", "in"][next() % 6]
+                } else {
+                    w
+                });
             }
         }
         s.push_str(if sentence == 3 { "." } else { ". " });
