@@ -41,6 +41,7 @@ pub enum CliCommand {
 /// Flags of `zeef clean`.
 #[derive(Debug, Args)]
 pub struct CleanArgs {
+    /// Options shared with `check`.
     #[command(flatten)]
     pub common: CommonArgs,
     /// Cleaned corpus: a .jsonl/.ndjson file (.gz/.zst compress it), - for stdout, or a
@@ -61,6 +62,7 @@ pub struct CleanArgs {
 /// Flags of `zeef check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Options shared with `clean`.
     #[command(flatten)]
     pub common: CommonArgs,
     /// Fail (exit 1) when more than this share of documents are duplicates

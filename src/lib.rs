@@ -7,6 +7,8 @@
 //! [`write`] and [`report`]. [`cli`] turns flags into a [`config::Config`]; [`run`] does the
 //! rest. Output is byte-identical for any thread count.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod clutter;
 pub mod config;

@@ -169,3 +169,36 @@ fn config_file_sets_options_and_rejects_unknown_keys() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad.toml"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn interrupt_exits_130_and_leaves_no_temporary_files() {
+    use std::process::{Command, Stdio};
+    let dir = TestDir::new();
+    // Standard input stays open, so zeef is still reading when the signal comes; its
+    // outputs were already created as temporary files.
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("zeef"))
+        .current_dir(dir.path("."))
+        .args(["clean", "-", "-o", "out.jsonl", "--report", "r.json", "-q"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::fs::read_dir(dir.path(".")).unwrap().count() < 2
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let code = child.wait().unwrap().code();
+    assert_eq!(code, Some(130));
+    let left: Vec<_> = std::fs::read_dir(dir.path("."))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
