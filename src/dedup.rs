@@ -3,15 +3,18 @@
 //! 1. **Candidates** by LSH banding: the signature is cut into `bands` bands of `rows`
 //!    values; two documents that agree on a whole band become a candidate pair. The chance
 //!    that a pair of Jaccard `s` becomes a candidate is `1 - (1 - s^rows)^bands`.
-//! 2. **Verification**: every candidate pair is measured exactly on shingle sets. The
-//!    similarity is the Jaccard index, or the containment of the smaller document in the
-//!    larger when the smaller has enough shingles and the shared text begins near the top
-//!    of the larger one (a truncated copy matches its original; a story that was glued
-//!    below another one does not make the composite its copy).
-//! 3. **Clusters without chaining**: documents are taken largest first (ties: lowest
-//!    ordinal); an unassigned document becomes a representative and gathers its unassigned
-//!    verified neighbours. Every member is verified against the representative itself, so
-//!    A~B and B~C never put A and C together unless C~A too.
+//! 2. **Verification**: every candidate pair is measured exactly on shingle sets. Two
+//!    documents whose shared text begins late in the larger one (past `max_head` of it)
+//!    are never copies: the larger one is another story with this one glued below.
+//!    Otherwise the similarity is the Jaccard index, or the containment of the smaller
+//!    document in the larger when the smaller has enough shingles (a truncated copy
+//!    matches its original).
+//! 3. **Clusters without chaining**: documents are taken most-connected first (then
+//!    largest, then lowest ordinal), so the original of a story, which all its copies
+//!    match, leads its cluster before a composite that matches two stories can. An
+//!    unassigned document becomes a representative and gathers its unassigned verified
+//!    neighbours; every member is verified against the representative itself, so A~B and
+//!    B~C never put A and C together unless C~A too.
 //! 4. **Keep policy**: one member per cluster is kept, by [`KeepPolicy`], ties by input order.
 //!
 //! Determinism: candidate pairs are sorted before use and every choice breaks ties by
@@ -68,8 +71,8 @@ pub struct DedupConfig {
     pub threshold: f64,
     /// Containment counts only when the smaller document has at least this many shingles.
     pub min_containment_shingles: usize,
-    /// Containment counts only when the shared text begins in this first share of the
-    /// larger document.
+    /// Two documents are copies only when their shared text begins in this first share of
+    /// the larger one.
     pub max_head: f64,
     /// Which member of a cluster is kept.
     pub keep: KeepPolicy,
@@ -96,7 +99,9 @@ impl DedupConfig {
     pub fn similarity(&self, a: &Fingerprint, b: &Fingerprint) -> (f64, Overlap) {
         let o = overlap(a, b);
         let smaller = a.set.len().min(b.set.len());
-        let sim = if smaller >= self.min_containment_shingles && o.head <= self.max_head {
+        let sim = if o.head > self.max_head {
+            0.0
+        } else if smaller >= self.min_containment_shingles {
             o.containment.max(o.jaccard)
         } else {
             o.jaccard
@@ -182,7 +187,13 @@ pub fn find_clusters(
     let mut order: Vec<usize> = (0..fingerprints.len())
         .filter(|&d| !neighbours[d].is_empty())
         .collect();
-    order.sort_by_key(|&d| (std::cmp::Reverse(fingerprints[d].set.len()), d));
+    order.sort_by_key(|&d| {
+        (
+            std::cmp::Reverse(neighbours[d].len()),
+            std::cmp::Reverse(fingerprints[d].set.len()),
+            d,
+        )
+    });
 
     let mut assigned = vec![false; fingerprints.len()];
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
