@@ -4,7 +4,8 @@
 //!    values; two documents that agree on a whole band become a candidate pair. The chance
 //!    that a pair of Jaccard `s` becomes a candidate is `1 - (1 - s^rows)^bands`.
 //! 2. **Verification**: every candidate pair is measured exactly on shingle sets. Two
-//!    documents whose shared text begins late in the larger one (past `max_head` of it)
+//!    documents whose shared text begins late in the larger one (its first run of three
+//!    shared shingles starts past `max_head` of it)
 //!    are never copies: the larger one is another story with this one glued below.
 //!    Otherwise the similarity is the Jaccard index, or the containment of the smaller
 //!    document in the larger when the smaller has enough shingles (a truncated copy
@@ -88,7 +89,7 @@ impl Default for DedupConfig {
             rows: 3,
             threshold: 0.5,
             min_containment_shingles: 20,
-            max_head: 0.4,
+            max_head: 0.3,
             keep: KeepPolicy::Longest,
         }
     }

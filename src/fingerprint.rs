@@ -141,8 +141,8 @@ pub struct Overlap {
     pub jaccard: f64,
     /// |A ∩ B| / min(|A|, |B|): how much of the smaller one the larger one contains.
     pub containment: f64,
-    /// Where in the larger document the shared text begins: the position of the tenth
-    /// percentile of its shared shingles, as a share of its length (0 = the very start).
+    /// Where in the larger document the shared text begins: the first run of three shared
+    /// shingles in a row, as a share of its length (0 = the very start, 1 = no such run).
     pub head: f64,
 }
 
@@ -189,17 +189,21 @@ fn intersection(a: &[u64], b: &[u64]) -> usize {
 }
 
 fn head_position(large: &Fingerprint, small: &Fingerprint, shared: usize) -> f64 {
-    if shared == 0 || large.sequence.is_empty() {
+    let len = large.sequence.len();
+    if shared == 0 || len == 0 {
         return 1.0;
     }
-    let wanted = shared.div_ceil(10);
-    let mut seen = 0;
+    // A short document may share fewer than three shingles in a row with anything.
+    let run_wanted = 3.min(small.sequence.len());
+    let mut run = 0;
     for (position, shingle) in large.sequence.iter().enumerate() {
         if small.set.binary_search(shingle).is_ok() {
-            seen += 1;
-            if seen == wanted {
-                return position as f64 / large.sequence.len() as f64;
+            run += 1;
+            if run == run_wanted {
+                return (position + 1 - run_wanted) as f64 / len as f64;
             }
+        } else {
+            run = 0;
         }
     }
     1.0
