@@ -646,8 +646,10 @@ pub struct Lexicon {
     stopwords: Vec<HashSet<&'static str>>,
     nav: HashSet<&'static str>,
     categories: HashSet<&'static str>,
-    prompts: Vec<&'static str>,
-    credit_openers: Vec<&'static str>,
+    /// Prompt phrases padded with a space on each side, for whole-word matching.
+    prompts: Vec<String>,
+    /// Credit openers followed by a space.
+    credit_openers: Vec<String>,
     agencies: HashSet<&'static str>,
     bylines: HashSet<&'static str>,
     furniture: HashSet<&'static str>,
@@ -672,8 +674,8 @@ impl Lexicon {
                 .collect(),
             nav: NAV_WORDS.iter().chain(CATEGORY_WORDS).copied().collect(),
             categories: CATEGORY_WORDS.iter().copied().collect(),
-            prompts: PROMPT_PHRASES.to_vec(),
-            credit_openers: CREDIT_OPENERS.to_vec(),
+            prompts: PROMPT_PHRASES.iter().map(|p| format!(" {p} ")).collect(),
+            credit_openers: CREDIT_OPENERS.iter().map(|o| format!("{o} ")).collect(),
             agencies: AGENCIES.iter().copied().collect(),
             bylines: BYLINE_OPENERS.iter().copied().collect(),
             furniture: FURNITURE_WORDS.iter().copied().collect(),
@@ -725,7 +727,7 @@ impl Lexicon {
         let padded = format!(" {key} ");
         self.prompts
             .iter()
-            .filter(|p| padded.contains(&format!(" {p} ")))
+            .filter(|p| padded.contains(p.as_str()))
             .count()
     }
 
@@ -733,7 +735,7 @@ impl Lexicon {
     pub fn opens_credit(&self, key: &str) -> bool {
         self.credit_openers
             .iter()
-            .any(|o| key == *o || key.starts_with(&format!("{o} ")))
+            .any(|o| key.starts_with(o.as_str()) || key == o.trim_end())
     }
 
     /// Whether a key form names a press agency or picture library.
