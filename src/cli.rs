@@ -34,8 +34,21 @@ pub enum CliCommand {
     /// Analyse a corpus for CI: print the summary, write at most --report, exit 1 when a
     /// threshold fails.
     Check(CheckArgs),
+    /// Score duplicate clusters against gold labels: pairwise precision, recall, F1, ARI.
+    Eval(EvalArgs),
     /// Write a seeded synthetic scraped-news corpus (for benchmarks and tests).
     Generate(GenerateArgs),
+}
+
+/// Flags of `zeef eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Options shared with `clean`.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Gold clusters: JSONL with `id` and `cluster` (documents of one story share it)
+    #[arg(long, value_name = "PATH")]
+    pub gold: PathBuf,
 }
 
 /// Flags of `zeef clean`.
@@ -186,6 +199,12 @@ impl Cli {
                     max_duplicate_rate: a.max_duplicate_rate,
                     max_clutter_rate: a.max_clutter_rate,
                 },
+            ),
+            CliCommand::Eval(a) => (
+                Command::Check,
+                a.common,
+                Outputs::default(),
+                Thresholds::default(),
             ),
             CliCommand::Generate(_) => return Ok(None),
         };

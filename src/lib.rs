@@ -15,6 +15,7 @@ pub mod config;
 pub mod dedup;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod fingerprint;
 pub mod lexicon;
 pub mod normalize;

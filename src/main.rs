@@ -47,6 +47,10 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         generate(args)?;
         return Ok(Exit::Ok);
     }
+    let gold = match &cli.command {
+        CliCommand::Eval(args) => Some(zeef::eval::read_gold(&args.gold)?),
+        _ => None,
+    };
     let Some((config, print_config)) = cli.into_config()? else {
         return Ok(Exit::Ok);
     };
@@ -60,6 +64,11 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         .context("cannot start worker threads")?;
     let progress = Progress::new(config.quiet);
     let outcome = pool.install(|| zeef::run(&config, &progress))?;
+    if let Some(gold) = gold {
+        let scores = zeef::eval::score_report(&outcome.report, &gold);
+        println!("{}", scores.summary());
+        return Ok(Exit::Ok);
+    }
     if !config.quiet {
         eprint!("{}", outcome.report.summary());
     }
