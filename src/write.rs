@@ -41,14 +41,19 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".zeef-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|source| Error::Write {
-                path: path.to_path_buf(),
-                source,
-            })?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".zeef-").suffix(".tmp");
+        // Outputs get the permissions of any new file (0666 less the umask), not the
+        // owner-only ones temporary files are created with.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(&dir).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
         if let Ok(mut pending) = PENDING.lock() {
             pending.push(temp.path().to_path_buf());
         }
@@ -410,6 +415,16 @@ mod tests {
             1,
             "no temp file left"
         );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_ne!(
+                mode & 0o044,
+                0,
+                "readable by others as a new file would be: {mode:o}"
+            );
+        }
     }
 
     #[test]
