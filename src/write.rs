@@ -28,6 +28,12 @@ pub fn remove_pending() {
     }
 }
 
+fn forget_pending(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.retain(|p| p != path);
+    }
+}
+
 /// A file that appears at its path only when [`AtomicFile::commit`] is called.
 pub struct AtomicFile {
     temp: tempfile::NamedTempFile,
@@ -41,8 +47,17 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
+        // The name is known, and registered for the interrupt handler, before the file
+        // exists, so an interrupt at any moment leaves nothing behind.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let prefix = format!(".zeef-{}-{n}", std::process::id());
+        let temp_path = dir.join(format!("{prefix}.tmp"));
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(temp_path.clone());
+        }
         let mut builder = tempfile::Builder::new();
-        builder.prefix(".zeef-").suffix(".tmp");
+        builder.prefix(&prefix).suffix(".tmp").rand_bytes(0);
         // Outputs get the permissions of any new file (0666 less the umask), not the
         // owner-only ones temporary files are created with.
         #[cfg(unix)]
@@ -50,13 +65,13 @@ impl AtomicFile {
             use std::os::unix::fs::PermissionsExt;
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        let temp = builder.tempfile_in(&dir).map_err(|source| Error::Write {
-            path: path.to_path_buf(),
-            source,
+        let temp = builder.tempfile_in(&dir).map_err(|source| {
+            forget_pending(&temp_path);
+            Error::Write {
+                path: path.to_path_buf(),
+                source,
+            }
         })?;
-        if let Ok(mut pending) = PENDING.lock() {
-            pending.push(temp.path().to_path_buf());
-        }
         Ok(AtomicFile {
             temp,
             path: path.to_path_buf(),
@@ -98,9 +113,7 @@ impl AtomicFile {
             path: self.path.clone(),
             source: e.error,
         })?;
-        if let Ok(mut pending) = PENDING.lock() {
-            pending.retain(|p| p != &temp_path);
-        }
+        forget_pending(&temp_path);
         Ok(())
     }
 }
