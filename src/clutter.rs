@@ -57,6 +57,10 @@ pub enum Reason {
     Credit,
     /// A byline (`Door …`, `By …`).
     Byline,
+    /// A one-sentence photo caption standing next to a credit.
+    Caption,
+    /// A pull quote: a short block whose words the article itself carries further on.
+    PullQuote,
     /// Page furniture: reading time, view counts, dates, glued into a line or alone.
     Furniture,
     /// An item of a related-article list, or a run of them under a "read also" heading.
@@ -80,6 +84,8 @@ impl Reason {
             Reason::Prompt => "prompt",
             Reason::Credit => "credit",
             Reason::Byline => "byline",
+            Reason::Caption => "caption",
+            Reason::PullQuote => "pull_quote",
             Reason::Furniture => "furniture",
             Reason::RelatedList => "related_list",
             Reason::Separator => "separator",
@@ -195,6 +201,8 @@ enum Class {
 /// What the classifier needs to know of a block.
 struct Features {
     key: String,
+    /// Sentences, counted by their final punctuation (at least 1 for any text).
+    sentences: usize,
     words: usize,
     chars: usize,
     stop_density: f64,
@@ -268,11 +276,19 @@ pub fn decide(
     let mut features = Vec::with_capacity(blocks.len());
 
     for (i, block) in blocks.iter().enumerate() {
-        let original = block.text(text);
         let mut kept = (block.start, block.end);
 
-        if let Some(len) = leading_date(original, lex) {
-            let cut = block.start + len;
+        // Dates in a row (`Gepubliceerd: … | Bijgewerkt: …`) go together.
+        let mut cut = block.start;
+        while let Some(len) = leading_date(&text[cut..block.end], lex) {
+            cut += len;
+            let rest = &text[cut..block.end];
+            cut += rest.len()
+                - rest
+                    .trim_start_matches(['|', '•', '·', '-', '–', ' '])
+                    .len();
+        }
+        if cut > block.start {
             partial.push(removal(block.start, cut, Reason::Furniture));
             kept.0 = cut;
         }
@@ -320,6 +336,8 @@ pub fn decide(
         features.push(features_of(kept_text, key, language, lex));
     }
 
+    mark_captions(&features, &mut whole, lex);
+    mark_pull_quotes(&features, &mut whole);
     let mut class = classify(&features, &whole);
     rescue_empty_page(&features, &whole, &mut class);
     protect_headline(&features, &mut whole, &mut class);
@@ -479,32 +497,63 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
             end = at + w.len();
         }
     }
-    // Up to four words of date and time: `2025-06`, `12 mei 2025`, `May 12, 2025 10:30`.
-    for _ in 0..4 {
+    // Up to five words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`.
+    for _ in 0..5 {
         let Some(&(at, w)) = words.peek() else { break };
-        let bare = w
-            .trim_end_matches([',', '.', '|', '-', '–', ':'])
-            .to_lowercase();
-        let numeric = !bare.is_empty()
-            && bare
-                .chars()
-                .all(|c| c.is_ascii_digit() || "-/.:".contains(c))
-            && bare.chars().any(|c| c.is_ascii_digit());
-        let month = lex.is_month(&bare);
-        if !(numeric || month) {
+        let bare = w.trim_end_matches([',', '|', '–', ':']).to_lowercase();
+        let bare = bare.trim_end_matches('.');
+        let kind = date_part(bare, lex);
+        if kind == DatePart::No {
             break;
         }
-        if bare.contains(['-', '/']) || bare.len() == 4 || month {
-            date_found = true;
-        }
+        date_found |= kind == DatePart::Date;
         end = at + w.len();
         words.next();
     }
-    let rest = original[end..].trim_start();
-    if !date_found || rest.is_empty() || end == 0 {
+    if !date_found {
         return None;
     }
-    Some(original.len() - rest.len())
+    Some(original.len() - original[end..].trim_start().len())
+}
+
+/// What one word can be in a printed date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DatePart {
+    /// Not part of a date.
+    No,
+    /// A day number or a time: part of a date, not one on its own.
+    Part,
+    /// A word that makes a date: ISO or numeric date, a year, a month name.
+    Date,
+}
+
+fn date_part(word: &str, lex: &Lexicon) -> DatePart {
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if lex.is_month(word) {
+        return DatePart::Date;
+    }
+    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
+    let iso = parts.len() >= 2
+        && parts.len() <= 3
+        && digits(parts[0], &[4])
+        && parts[1..].iter().all(|p| digits(p, &[1, 2]));
+    let numeric = parts.len() == 3
+        && digits(parts[0], &[1, 2])
+        && digits(parts[1], &[1, 2])
+        && digits(parts[2], &[2, 4]);
+    let year = digits(word, &[4]) && matches!(word.parse::<u32>(), Ok(1900..=2100));
+    if iso || numeric || year {
+        return DatePart::Date;
+    }
+    let time = word
+        .split_once(':')
+        .is_some_and(|(h, m)| digits(h, &[1, 2]) && digits(m, &[2]));
+    if time || digits(word, &[1, 2]) {
+        DatePart::Part
+    } else {
+        DatePart::No
+    }
 }
 
 /// Page furniture glued into a line with separators (`•`, `·`, `|`): returns the byte range
@@ -577,8 +626,17 @@ fn features_of(kept_text: &str, key: String, language: usize, lex: &Lexicon) -> 
         .split(' ')
         .filter(|w| lex.is_stopword(language, w))
         .count();
-    let first_upper = kept_text.chars().next().is_some_and(|c| !c.is_lowercase());
+    let first_upper = kept_text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘„«".contains(c));
+    let sentences = kept_text
+        .split_inclusive(['.', '!', '?'])
+        .filter(|s| s.trim().chars().count() > 3)
+        .count()
+        .max(1);
     Features {
+        sentences,
         words,
         chars: kept_text.chars().count(),
         stop_density: if words == 0 {
@@ -707,7 +765,10 @@ fn protect_headline(
     };
     let mut looked = 0;
     for i in (0..first_good).rev() {
-        let by_rule = matches!(whole[i], Some((r, _)) if r != Reason::SiteTemplate);
+        // Site frequency and repetition within the page are exactly what a headline shows
+        // when related lists link it or the body quotes it; only the other rules stand.
+        let by_rule =
+            matches!(whole[i], Some((r, _)) if r != Reason::SiteTemplate && r != Reason::PullQuote);
         if by_rule {
             continue;
         }
@@ -721,6 +782,79 @@ fn protect_headline(
             return;
         }
     }
+}
+
+/// A one-sentence block of 4 to 30 words right before or after a photo credit is its
+/// caption (`Foto: ANP / Jan de Vries` under `De brug, gezien vanaf de kade.`).
+fn mark_captions(features: &[Features], whole: &mut [Option<(Reason, u32)>], lex: &Lexicon) {
+    for i in 0..features.len() {
+        if !matches!(whole[i], Some((Reason::Credit, _)))
+            || !lex.opens_photo_credit(&features[i].key)
+        {
+            continue;
+        }
+        for j in [i.wrapping_sub(1), i + 1] {
+            let Some(f) = features.get(j) else { continue };
+            if whole[j].is_none()
+                && f.sentences == 1
+                && (4..=30).contains(&f.words)
+                && !f.title_like
+            {
+                whole[j] = Some((Reason::Caption, 0));
+            }
+        }
+    }
+}
+
+/// Words in a row a pull quote must share with the body.
+const QUOTE_RUN: usize = 8;
+
+/// A short block most of whose words (at least [`QUOTE_RUN`] in a row, and 60% of it)
+/// stand in a longer block of the same page is a pull quote repeating the article. (A
+/// paragraph printed twice is not: neither copy is longer.)
+fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) {
+    // Every run of QUOTE_RUN words on the page, with the most words of a block it stands in.
+    let mut windows: HashMap<&str, usize> = HashMap::new();
+    let spans: Vec<Vec<(usize, usize)>> = features.iter().map(|f| word_spans(&f.key)).collect();
+    for (f, words) in features.iter().zip(&spans) {
+        for w in words.windows(QUOTE_RUN) {
+            let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
+            let longest = windows.entry(window).or_insert(0);
+            *longest = (*longest).max(f.words);
+        }
+    }
+    for (i, (f, words)) in features.iter().zip(&spans).enumerate() {
+        if whole[i].is_some() || !(QUOTE_RUN..=40).contains(&f.words) {
+            continue;
+        }
+        let mut covered = vec![false; words.len()];
+        for (k, w) in words.windows(QUOTE_RUN).enumerate() {
+            let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
+            if windows
+                .get(window)
+                .is_some_and(|&longest| longest > f.words)
+            {
+                covered[k..k + QUOTE_RUN].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        let share = covered.iter().filter(|&&c| c).count() as f64 / words.len() as f64;
+        if share >= 0.6 {
+            whole[i] = Some((Reason::PullQuote, 0));
+        }
+    }
+}
+
+/// Byte spans of the words of a key form.
+fn word_spans(key: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for word in key.split(' ') {
+        if !word.is_empty() {
+            spans.push((start, start + word.len()));
+        }
+        start += word.len() + 1;
+    }
+    spans
 }
 
 /// A "read also" heading followed by short lines: the lines are a related-article list.

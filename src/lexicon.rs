@@ -417,6 +417,9 @@ const PROMPT_PHRASES: &[&str] = &[
     "listen to this article",
     "more on this story",
     "you might also like",
+    "have your say",
+    "join the debate",
+    "comments are open",
     "don t miss",
     "sign in to",
     "create an account",
@@ -748,6 +751,25 @@ impl Lexicon {
             })
     }
 
+    /// Whether a key form opens like a photo credit (`foto …`, `photo …`, `beeld …`).
+    pub fn opens_photo_credit(&self, key: &str) -> bool {
+        const PHOTO: [&str; 10] = [
+            "foto",
+            "fotos",
+            "beeld",
+            "photo",
+            "photos",
+            "image",
+            "picture",
+            "bild",
+            "getty",
+            "photograph",
+        ];
+        PHOTO
+            .iter()
+            .any(|p| key == *p || key.starts_with(&format!("{p} ")))
+    }
+
     /// Whether a word opens a byline (`door`, `by`).
     pub fn opens_byline(&self, word: &str) -> bool {
         self.bylines.contains(word)
@@ -755,7 +777,7 @@ impl Lexicon {
 
     /// Whether a key-form word marks page furniture.
     pub fn is_furniture_word(&self, word: &str) -> bool {
-        self.furniture.contains(word) || self.months.contains(word)
+        self.furniture.contains(word) || self.months.contains(word) || self.age_units.contains(word)
     }
 
     /// Whether a key-form word is a unit of a relative age.
