@@ -490,6 +490,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         .peekable();
     let mut end = 0;
     let mut date_found = false;
+    let mut has_number = false;
     if let Some(&(_, w)) = words.peek() {
         let label = w.trim_end_matches(':').to_lowercase();
         if LABELS.contains(&label.as_str()) {
@@ -507,10 +508,12 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
             break;
         }
         date_found |= kind == DatePart::Date;
+        has_number |= bare.bytes().any(|b| b.is_ascii_digit());
         end = at + w.len();
         words.next();
     }
-    if !date_found {
+    // A month name alone ("May school could …") is a word, not a date.
+    if !date_found || !has_number {
         return None;
     }
     Some(original.len() - original[end..].trim_start().len())
@@ -1010,6 +1013,19 @@ mod tests {
     fn leading_date_metadata_is_stripped_from_first_paragraph() {
         let text = format!(" date 2025-06 {BODY}\n");
         assert_eq!(clean(&text), format!("{BODY}\n"));
+    }
+
+    #[test]
+    fn dates_need_a_number_and_scores_are_no_dates() {
+        let lex = Lexicon::get();
+        assert_eq!(leading_date("May the council decide?", lex), None);
+        assert_eq!(leading_date("3-2 zege voor de thuisploeg", lex), None);
+        assert_eq!(leading_date("12 mei 2025 Brug dicht", lex), Some(12));
+        assert_eq!(
+            leading_date("Gepubliceerd: 11 maart 2025, 12:02", lex),
+            Some(34)
+        );
+        assert_eq!(leading_date("May 12, 2025 Bridge closed", lex), Some(13));
     }
 
     #[test]

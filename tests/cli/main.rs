@@ -9,6 +9,7 @@ mod determinism;
 mod errors;
 mod fixtures;
 mod formats;
+mod generated;
 mod outputs;
 mod properties;
 mod shared;
