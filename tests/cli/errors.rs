@@ -183,6 +183,9 @@ fn interrupt_exits_130_and_leaves_no_temporary_files() {
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();
+    // Held open until zeef has exited: `wait` would otherwise close it, and zeef could read
+    // the end of its input before its interrupt handler runs.
+    let _stdin = child.stdin.take();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while std::fs::read_dir(dir.path(".")).unwrap().count() < 2
         && std::time::Instant::now() < deadline
@@ -195,7 +198,7 @@ fn interrupt_exits_130_and_leaves_no_temporary_files() {
         .unwrap();
     assert!(status.success());
     let code = child.wait().unwrap().code();
-    assert_eq!(code, Some(130));
+    assert_eq!(code, Some(130), "exit status of the interrupted run");
     let left: Vec<_> = std::fs::read_dir(dir.path("."))
         .unwrap()
         .map(|e| e.unwrap().file_name())
