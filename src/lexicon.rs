@@ -650,7 +650,7 @@ pub struct Lexicon {
     nav: HashSet<&'static str>,
     categories: HashSet<&'static str>,
     /// Prompt phrases padded with a space on each side, for whole-word matching.
-    prompts: Vec<String>,
+    prompts: aho_corasick::AhoCorasick,
     /// Credit openers followed by a space.
     credit_openers: Vec<String>,
     agencies: HashSet<&'static str>,
@@ -677,7 +677,10 @@ impl Lexicon {
                 .collect(),
             nav: NAV_WORDS.iter().chain(CATEGORY_WORDS).copied().collect(),
             categories: CATEGORY_WORDS.iter().copied().collect(),
-            prompts: PROMPT_PHRASES.iter().map(|p| format!(" {p} ")).collect(),
+            prompts: aho_corasick::AhoCorasick::new(
+                PROMPT_PHRASES.iter().map(|p| format!(" {p} ")),
+            )
+            .expect("the prompt phrases are a valid automaton"),
             credit_openers: CREDIT_OPENERS.iter().map(|o| format!("{o} ")).collect(),
             agencies: AGENCIES.iter().copied().collect(),
             bylines: BYLINE_OPENERS.iter().copied().collect(),
@@ -727,11 +730,17 @@ impl Lexicon {
 
     /// How many call-to-action phrases a key form contains (whole words only).
     pub fn prompt_hits(&self, key: &str) -> usize {
+        // One pass of an Aho-Corasick automaton over the padded key; padded phrases overlap
+        // at their spaces, so matches are found overlapping and counted once per phrase.
         let padded = format!(" {key} ");
-        self.prompts
-            .iter()
-            .filter(|p| padded.contains(p.as_str()))
-            .count()
+        let mut seen: Vec<usize> = self
+            .prompts
+            .find_overlapping_iter(&padded)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
     }
 
     /// Whether a key form opens like a credit (`foto …`, `source …`).
