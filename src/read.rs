@@ -98,6 +98,14 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
         if meta.is_dir() {
             let mut found = Vec::new();
             walk(input, &mut found)?;
+            if found.is_empty() {
+                // An empty directory is more often a wrong path than an empty corpus, and a
+                // CI gate over nothing must not pass quietly.
+                return Err(Error::Usage(format!(
+                    "{}: no .txt, .md, .jsonl or .ndjson files (optionally .gz/.zst) in this directory",
+                    input.display()
+                )));
+            }
             found.sort();
             for path in found {
                 let relative = path.strip_prefix(input).unwrap_or(&path).to_path_buf();
@@ -343,6 +351,9 @@ fn parse_jsonl(bytes: &[u8], fields: &Fields) -> Vec<std::result::Result<Parsed,
 /// Parses one JSONL record; the error is the problem, without the line.
 fn parse_record(line: &[u8], fields: &Fields) -> std::result::Result<Parsed, String> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
+    if let Err(e) = std::str::from_utf8(line) {
+        return Err(format!("not valid UTF-8 (column {})", e.valid_up_to() + 1));
+    }
     let value: Value = serde_json::from_slice(line).map_err(|e| {
         let message = e.to_string();
         let message = message
@@ -481,6 +492,15 @@ mod tests {
         assert_eq!(
             problems[3],
             (4, "expected a JSON object, found an array".into())
+        );
+    }
+
+    #[test]
+    fn non_utf8_jsonl_line_says_so() {
+        let parsed = parse_jsonl(b"{\"text\":\"a \xff b\"}\n", &Fields::default());
+        assert_eq!(
+            parsed[0].as_ref().err(),
+            Some(&(1, "not valid UTF-8 (column 12)".to_string()))
         );
     }
 

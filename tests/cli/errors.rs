@@ -205,3 +205,16 @@ fn interrupt_exits_130_and_leaves_no_temporary_files() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn a_directory_without_corpus_files_is_an_error() {
+    let dir = TestDir::new();
+    dir.write("notes/readme.csv", "a,b");
+    let out = dir.run(&["check", "notes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("notes: no .txt, .md, .jsonl or .ndjson files"),
+        "{}",
+        stderr(&out)
+    );
+}
