@@ -647,7 +647,7 @@ fn features_of(kept_text: &str, key: String, language: usize, lex: &Lexicon) -> 
         } else {
             stops as f64 / words as f64
         },
-        title_like: (2..=25).contains(&words)
+        title_like: (1..=25).contains(&words)
             && first_upper
             && !kept_text.trim_end().ends_with(['.', ',', ';']),
         key,

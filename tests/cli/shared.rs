@@ -81,6 +81,13 @@ fn seeds_five_stories_no_cluster_named_clutter_gone_paragraphs_kept() {
     ] {
         assert!(!all.contains(fragment), "{fragment} left");
     }
+    // The real subheadings SEEDS.md names.
+    for subheading in ["Uitstekende band", "Groenland", "Ongenade"] {
+        assert!(
+            all.lines().any(|l| l.trim() == subheading),
+            "{subheading} lost"
+        );
+    }
     // The longest paragraph of the page's own article (in the first third of the page; 003
     // has a second article below its first) survives, read from the seed itself.
     for doc in &docs {
