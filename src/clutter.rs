@@ -308,8 +308,13 @@ pub fn decide(
             }
         }
         let kept_text = text[kept.0..kept.1].trim_matches(crate::segment::is_blank_char);
-        normalize_into(kept_text, Digits::Keep, &mut scratch);
-        let key = scratch.clone();
+        // Most blocks keep all their text: their key form is already at hand.
+        let key = if kept == (block.start, block.end) {
+            keys[i].clone()
+        } else {
+            normalize_into(kept_text, Digits::Keep, &mut scratch);
+            scratch.clone()
+        };
 
         if kept_text.is_empty() {
             // Only furniture: remove the block as a whole, not as pieces.
