@@ -120,22 +120,20 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     let docs = &corpus.documents;
     let analysis = analyse(config, docs, progress, &mut watch);
 
-    let keep_text: Vec<Option<&str>> = docs
-        .iter()
-        .map(|d| Some(analysis.cleaned[d.ordinal].as_str()))
-        .collect();
-    let mut written = keep_text;
+    // `dropped`: a cluster member that is not the kept copy; `written`: the text to write,
+    // none for a dropped document unless duplicates are kept.
     let mut dropped = vec![false; docs.len()];
     for cluster in &analysis.dedup.clusters {
-        for m in &cluster.members {
-            if m.ordinal != cluster.kept {
-                dropped[m.ordinal] = true;
-                if config.dedup.drop {
-                    written[m.ordinal] = None;
-                }
-            }
+        for m in cluster.members.iter().filter(|m| m.ordinal != cluster.kept) {
+            dropped[m.ordinal] = true;
         }
     }
+    let written: Vec<Option<&str>> = analysis
+        .cleaned
+        .iter()
+        .zip(&dropped)
+        .map(|(text, &dup)| (!(dup && config.dedup.drop)).then_some(text.as_str()))
+        .collect();
 
     let mut report = build_report(config, &corpus, &analysis, &written, &dropped);
     if let Some(sink) = corpus_sink {
@@ -369,6 +367,7 @@ fn build_report(
                             &analysis.cleaned[m.ordinal],
                             &analysis.cleaned[c.kept],
                             m,
+                            m.ordinal == c.kept,
                         ),
                     }
                 })
@@ -404,14 +403,14 @@ fn build_report(
     }
 }
 
-/// What can be said of a copy against its kept document from their cleaned texts.
-fn infer_edits(member: &str, kept: &str, m: &dedup::Member) -> Vec<&'static str> {
-    if std::ptr::eq(member, kept) || member == kept {
-        return if std::ptr::eq(member, kept) {
-            vec![]
-        } else {
-            vec!["exact"]
-        };
+/// What can be said of a copy against its kept document from their cleaned texts
+/// (nothing for the kept document itself).
+fn infer_edits(member: &str, kept: &str, m: &dedup::Member, is_kept: bool) -> Vec<&'static str> {
+    if is_kept {
+        return Vec::new();
+    }
+    if member == kept {
+        return vec!["exact"];
     }
     let mut edits = Vec::new();
     let first = |t: &str| {
