@@ -38,6 +38,16 @@ pub enum CliCommand {
     Eval(EvalArgs),
     /// Write a seeded synthetic scraped-news corpus (for benchmarks and tests).
     Generate(GenerateArgs),
+    /// Read a file and hash every byte with xxh3: the throughput floor benchmarks compare to.
+    #[command(hide = true)]
+    Floor(FloorArgs),
+}
+
+/// Flags of `zeef floor`.
+#[derive(Debug, Args)]
+pub struct FloorArgs {
+    /// The file to read (decompressed as zeef reads inputs)
+    pub input: PathBuf,
 }
 
 /// Flags of `zeef eval`.
@@ -206,7 +216,7 @@ impl Cli {
                 Outputs::default(),
                 Thresholds::default(),
             ),
-            CliCommand::Generate(_) => return Ok(None),
+            CliCommand::Generate(_) | CliCommand::Floor(_) => return Ok(None),
         };
         let file = match &common.config {
             Some(path) => FileSettings::load(path)?,

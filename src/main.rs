@@ -47,6 +47,16 @@ fn run(cli: Cli) -> anyhow::Result<Exit> {
         generate(args)?;
         return Ok(Exit::Ok);
     }
+    if let CliCommand::Floor(args) = &cli.command {
+        let started = std::time::Instant::now();
+        let (bytes, hash) = zeef::read::hash_file(&args.input)?;
+        let seconds = started.elapsed().as_secs_f64();
+        println!(
+            "{{\"bytes\":{bytes},\"xxh3\":\"{hash:016x}\",\"seconds\":{seconds:.6},\"mb_per_s\":{:.1}}}",
+            bytes as f64 / 1e6 / seconds.max(1e-9)
+        );
+        return Ok(Exit::Ok);
+    }
     let gold = match &cli.command {
         CliCommand::Eval(args) => Some(zeef::eval::read_gold(&args.gold)?),
         _ => None,

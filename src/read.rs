@@ -234,6 +234,20 @@ fn load(source: &mut Source) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Reads a file as zeef reads its inputs (decompressing by magic bytes) and hashes every
+/// byte with xxh3: the floor that end-to-end throughput is measured against.
+pub fn hash_file(path: &Path) -> Result<(u64, u64)> {
+    let mut source = Source {
+        path: path.to_path_buf(),
+        relative: PathBuf::new(),
+        top_dir: None,
+        format: Format::Jsonl,
+        compression: Compression::None,
+    };
+    let bytes = load(&mut source)?;
+    Ok((bytes.len() as u64, xxhash_rust::xxh3::xxh3_64(&bytes)))
+}
+
 /// A record's fields once parsed, before it gets its ordinal.
 struct Parsed {
     id: Option<String>,

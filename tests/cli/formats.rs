@@ -144,3 +144,16 @@ fn crlf_bom_and_nbsp_pages_are_cleaned_without_mangling() {
         format!("Kop van het stuk\n\n{}\n", prose(5))
     );
 }
+
+#[test]
+fn floor_reads_and_hashes_every_byte_of_a_compressed_file() {
+    let dir = TestDir::new();
+    let plain = two_docs();
+    dir.write("in.zst", zstd::encode_all(plain.as_bytes(), 3).unwrap());
+    let out = dir.run(&["floor", "in.zst"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["bytes"], plain.len());
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(plain.as_bytes()));
+    assert_eq!(report["xxh3"], hash);
+}
