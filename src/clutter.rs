@@ -317,11 +317,8 @@ pub fn decide(
         };
 
         if kept_text.is_empty() {
-            // Only furniture: remove the block as a whole, not as pieces.
-            partial.retain(|r| r.start < block.start || r.end > block.end);
             whole[i] = Some((Reason::Furniture, 0));
         } else if let Some(reason) = rule(kept_text, &key, lex) {
-            partial.retain(|r| r.start < block.start || r.end > block.end);
             whole[i] = Some((reason, 0));
         } else if site_pages >= config.site_min_pages {
             let pages = frequency(page.keys[i]);
@@ -334,7 +331,6 @@ pub fn decide(
                 config.site_min_pages
             };
             if pages >= needed {
-                partial.retain(|r| r.start < block.start || r.end > block.end);
                 whole[i] = Some((Reason::SiteTemplate, pages));
             }
         }
@@ -349,7 +345,15 @@ pub fn decide(
     mark_related_runs(&features, &mut whole, &class);
     mark_second_article(&features, &keys, &mut whole, &class, lex);
 
-    let mut removals = partial;
+    // A block removed as a whole is one span: the pieces cut from it earlier go, so spans
+    // never overlap and no byte is counted twice.
+    let mut removals: Vec<Removal> = partial
+        .into_iter()
+        .filter(|r| {
+            let i = blocks.partition_point(|b| b.end <= r.start);
+            whole[i].is_none() && class[i] != Class::Bad
+        })
+        .collect();
     for (i, block) in blocks.iter().enumerate() {
         let decided = whole[i].or(match class[i] {
             Class::Bad => Some((Reason::LowContent, 0)),
@@ -1064,6 +1068,19 @@ mod tests {
         assert_eq!(out, format!("{headline}\n{BODY}\n"));
         assert_eq!(removals[0].reason, Reason::SiteTemplate);
         assert_eq!(removals[0].site_pages, 4);
+    }
+
+    #[test]
+    fn a_block_removed_whole_is_one_span_not_its_pieces_too() {
+        // A furniture line among clutter: its date and furniture pieces are cut first, then
+        // the classifier removes the rest; the block must come out as one span.
+        let text = "Home\n12 mei 2025 Kort bericht Actueel • Vandaag • leestijd 2 minuten\nMenu\n";
+        let page = Page::new(text);
+        let removals = decide(text, &page, 1, |_| 1, &ClutterConfig::default());
+        for pair in removals.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "overlap: {removals:?}");
+        }
+        assert_eq!(apply(text, &page.blocks, &removals), "");
     }
 
     #[test]

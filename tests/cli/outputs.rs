@@ -65,6 +65,14 @@ fn explain_spans_point_at_what_was_removed() {
             assert_eq!(&text[start..end], row["text"].as_str().unwrap());
         }
     }
+    for pair in explain.windows(2) {
+        if pair[0]["id"] == pair[1]["id"] && pair[1]["action"] == "strip_span" {
+            assert!(
+                pair[0]["end"].as_u64() <= pair[1]["start"].as_u64(),
+                "spans overlap: {pair:?}"
+            );
+        }
+    }
     let reasons: Vec<_> = explain
         .iter()
         .filter(|r| r["id"] == "p1")
