@@ -226,55 +226,64 @@ impl Cli {
             command,
             ..Config::default()
         };
-        let d = Config::default();
+        // `config` starts at the defaults; a file setting overrides them, a flag both.
+        fn layer<T>(slot: &mut T, flag: Option<T>, file: Option<T>) {
+            if let Some(value) = flag.or(file) {
+                *slot = value;
+            }
+        }
         config.inputs = common.inputs.clone();
         config.outputs = Outputs {
             report: common.report.clone(),
             ..outputs
         };
-        config.fields.id = common
-            .id_field
-            .clone()
-            .or(file.id_field)
-            .unwrap_or(d.fields.id);
-        config.fields.text = common
-            .text_field
-            .clone()
-            .or(file.text_field)
-            .unwrap_or(d.fields.text);
-        config.fields.site = common
-            .site_field
-            .clone()
-            .or(file.site_field)
-            .unwrap_or(d.fields.site);
-        config.fields.date = common
-            .date_field
-            .clone()
-            .or(file.date_field)
-            .unwrap_or(d.fields.date);
+        layer(
+            &mut config.fields.id,
+            common.id_field.clone(),
+            file.id_field,
+        );
+        layer(
+            &mut config.fields.text,
+            common.text_field.clone(),
+            file.text_field,
+        );
+        layer(
+            &mut config.fields.site,
+            common.site_field.clone(),
+            file.site_field,
+        );
+        layer(
+            &mut config.fields.date,
+            common.date_field.clone(),
+            file.date_field,
+        );
+        layer(&mut config.threads, common.threads, file.threads);
+        layer(&mut config.seed, common.seed, file.seed);
+        layer(
+            &mut config.clutter.site_min_pages,
+            common.site_min_pages,
+            file.site_min_pages,
+        );
+        let dedup = &mut config.dedup;
+        layer(
+            &mut dedup.shingle_size,
+            common.shingle_size,
+            file.shingle_size,
+        );
+        layer(
+            &mut dedup.permutations,
+            common.permutations,
+            file.permutations,
+        );
+        layer(&mut dedup.bands, common.bands, file.bands);
+        layer(&mut dedup.rows, common.rows, file.rows);
+        layer(&mut dedup.threshold, common.threshold, file.threshold);
+        layer(&mut dedup.keep, common.keep, file.keep);
+        // Switches: on when the flag is given or the file sets them.
         config.skip_bad = common.skip_bad || file.skip_bad.unwrap_or(false);
-        config.threads = common.threads.or(file.threads).unwrap_or(0);
-        config.seed = common.seed.or(file.seed).unwrap_or(d.seed);
         config.quiet = common.quiet || file.quiet.unwrap_or(false);
         config.clutter.enabled = !(common.no_clutter || file.no_clutter.unwrap_or(false));
-        config.clutter.site_min_pages = common
-            .site_min_pages
-            .or(file.site_min_pages)
-            .unwrap_or(d.clutter.site_min_pages);
-        let dd = &d.dedup;
         config.dedup.drop = !(common.keep_duplicates || file.keep_duplicates.unwrap_or(false));
-        config.dedup.shingle_size = common
-            .shingle_size
-            .or(file.shingle_size)
-            .unwrap_or(dd.shingle_size);
-        config.dedup.permutations = common
-            .permutations
-            .or(file.permutations)
-            .unwrap_or(dd.permutations);
-        config.dedup.bands = common.bands.or(file.bands).unwrap_or(dd.bands);
-        config.dedup.rows = common.rows.or(file.rows).unwrap_or(dd.rows);
-        config.dedup.threshold = common.threshold.or(file.threshold).unwrap_or(dd.threshold);
-        config.dedup.keep = common.keep.or(file.keep).unwrap_or(dd.keep);
         config.thresholds.max_duplicate_rate =
             thresholds.max_duplicate_rate.or(file.max_duplicate_rate);
         config.thresholds.max_clutter_rate = thresholds.max_clutter_rate.or(file.max_clutter_rate);

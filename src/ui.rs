@@ -19,11 +19,6 @@ impl Progress {
         }
     }
 
-    /// A display that never draws (library use, tests).
-    pub fn hidden() -> Progress {
-        Progress { enabled: false }
-    }
-
     /// Starts a stage of `total` steps; the returned bar is finished and cleared on drop.
     pub fn stage(&self, name: &str, total: u64) -> Stage {
         let bar = if self.enabled {
