@@ -18,6 +18,14 @@ fn shared() -> Option<PathBuf> {
     }
 }
 
+/// Runs `zeef clean INPUT -o out.jsonl -q FLAGS` in `dir` and checks it succeeded.
+fn clean(dir: &TestDir, input: &Path, flags: &[&str]) {
+    let mut args = vec!["clean", input.to_str().unwrap(), "-o", "out.jsonl", "-q"];
+    args.extend_from_slice(flags);
+    let out = dir.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// Runs a scorer from `../shared/eval` and returns its output.
 fn score(script: &Path, args: &[&Path]) -> String {
     let out = Command::new("python3")
@@ -52,16 +60,7 @@ fn seeds_five_stories_no_cluster_named_clutter_gone_paragraphs_kept() {
     let Some(shared) = shared() else { return };
     let dir = TestDir::new();
     let seeds = shared.join("seeds");
-    let out = dir.run(&[
-        "clean",
-        seeds.to_str().unwrap(),
-        "-o",
-        "out.jsonl",
-        "--clusters",
-        "c.jsonl",
-        "-q",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    clean(&dir, &seeds, &["--clusters", "c.jsonl"]);
     assert_eq!(dir.read("c.jsonl"), "", "five different stories");
     let docs = jsonl(&dir.read("out.jsonl"));
     assert_eq!(docs.len(), 5);
@@ -117,17 +116,7 @@ fn syndication_dev_pair_f1_stays_above_floor() {
     let Some(shared) = shared() else { return };
     let dir = TestDir::new();
     let data = shared.join("data/syndication-dev");
-    let docs = data.join("docs.jsonl");
-    let out = dir.run(&[
-        "clean",
-        docs.to_str().unwrap(),
-        "-o",
-        "out.jsonl",
-        "--clusters",
-        "c.jsonl",
-        "-q",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    clean(&dir, &data.join("docs.jsonl"), &["--clusters", "c.jsonl"]);
     let result = score(
         &shared.join("eval/score_dedup.py"),
         &[&dir.path("c.jsonl"), &data.join("gold_clusters.jsonl")],
@@ -144,16 +133,7 @@ fn clutter_dev_word_f1_stays_above_floor() {
     for (variant, floor) in [("", 0.87), ("bs4/", 0.835)] {
         let dir = TestDir::new();
         let data = shared.join(format!("data/clutter-dev/{variant}"));
-        let docs = data.join("docs.jsonl");
-        let out = dir.run(&[
-            "clean",
-            docs.to_str().unwrap(),
-            "-o",
-            "out.jsonl",
-            "--keep-duplicates",
-            "-q",
-        ]);
-        assert!(out.status.success(), "{}", stderr(&out));
+        clean(&dir, &data.join("docs.jsonl"), &["--keep-duplicates"]);
         let result = score(
             &shared.join("eval/score_clutter.py"),
             &[&dir.path("out.jsonl"), &data],
