@@ -3,13 +3,12 @@
 //! 1. **Candidates** by LSH banding: the signature is cut into `bands` bands of `rows`
 //!    values; two documents that agree on a whole band become a candidate pair. The chance
 //!    that a pair of Jaccard `s` becomes a candidate is `1 - (1 - s^rows)^bands`.
-//! 2. **Verification**: every candidate pair is measured exactly on shingle sets. Two
-//!    documents whose shared text begins late in the larger one (its first run of three
-//!    shared shingles starts past `max_head` of it)
-//!    are never copies: the larger one is another story with this one glued below.
-//!    Otherwise the similarity is the Jaccard index, or the containment of the smaller
-//!    document in the larger when the smaller has enough shingles (a truncated copy
-//!    matches its original).
+//! 2. **Verification**: every candidate pair is measured on its fingerprints (fixed-size
+//!    sketches, see [`crate::fingerprint`]). Two documents whose shared text begins late in
+//!    the larger one (past `max_head` of it) are never copies: the larger one is another
+//!    story with this one glued below. Otherwise the similarity is the Jaccard index, or
+//!    the containment of the smaller document in the larger when the smaller has enough
+//!    shingles (a truncated copy matches its original).
 //! 3. **Clusters without chaining**: documents are taken most-connected first (then
 //!    largest, then lowest ordinal), so the original of a story, which all its copies
 //!    match, leads its cluster before a composite that matches two stories can. An
@@ -99,7 +98,7 @@ impl DedupConfig {
     /// The similarity of two documents as dedup judges it (see the module docs).
     pub fn similarity(&self, a: &Fingerprint, b: &Fingerprint) -> (f64, Overlap) {
         let o = overlap(a, b);
-        let smaller = a.set.len().min(b.set.len());
+        let smaller = a.shingles.min(b.shingles) as usize;
         let sim = if o.head > self.max_head {
             0.0
         } else if smaller >= self.min_containment_shingles {
@@ -191,7 +190,7 @@ pub fn find_clusters(
     order.sort_by_key(|&d| {
         (
             std::cmp::Reverse(neighbours[d].len()),
-            std::cmp::Reverse(fingerprints[d].set.len()),
+            std::cmp::Reverse(fingerprints[d].shingles),
             d,
         )
     });
