@@ -76,7 +76,7 @@ fn stages(c: &mut Criterion) {
                 texts
                     .iter()
                     .map(|t| shingler.fingerprint(t).shingles)
-                    .sum::<usize>()
+                    .sum::<u32>()
             })
         },
     );
