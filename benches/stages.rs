@@ -3,10 +3,11 @@
 //! seeded synthetic corpus. Run with `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use zeef::clutter::{self, ClutterConfig, Page, SiteStats};
+use zeef::clutter::{self, ClutterConfig, Page};
 use zeef::dedup::{find_clusters, DedupConfig, KeepInfo};
 use zeef::fingerprint::Shingler;
 use zeef::normalize::{normalize_into, Digits};
+use zeef::sites::SiteStats;
 use zeef::synth::{generate, SynthConfig};
 
 fn corpus() -> Vec<String> {
@@ -50,7 +51,11 @@ fn stages(c: &mut Criterion) {
     let site_of: Vec<u32> = (0..texts.len() as u32).map(|i| i % 8).collect();
     group.bench_function("clutter", |b| {
         b.iter(|| {
-            let stats = SiteStats::build(&site_of, &pages);
+            let mut stats = SiteStats::default();
+            for (page, &site) in pages.iter().zip(&site_of) {
+                stats.add_page(site, &page.keys);
+            }
+            stats.finish();
             texts
                 .iter()
                 .zip(&pages)

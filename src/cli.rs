@@ -150,6 +150,9 @@ pub struct CommonArgs {
     /// Worker threads; output is identical for any number [default: all cores]
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Bytes of input per processing batch (for tests: output is identical for any size)
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub batch_bytes: Option<usize>,
     /// Seed of every hash function [default: 24303]
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -259,6 +262,7 @@ impl Cli {
         );
         layer(&mut config.threads, common.threads, file.threads);
         layer(&mut config.seed, common.seed, file.seed);
+        layer(&mut config.batch_bytes, common.batch_bytes, None);
         layer(
             &mut config.clutter.site_min_pages,
             common.site_min_pages,

@@ -1,7 +1,7 @@
 //! Clutter: decides which spans of a page are not the article.
 //!
 //! Two kinds of evidence, combined per block:
-//! 1. **Across pages of a site** ([`SiteStats`]): a block whose digit-masked key recurs on
+//! 1. **Across pages of a site** ([`crate::sites::SiteStats`]): a block whose digit-masked key recurs on
 //!    many pages of one site is template (nav, related lists, newsletter prompts, footers).
 //!    Counts are document frequencies over the whole input, so the decision does not depend
 //!    on which page comes first, and every copy goes, not all but the first.
@@ -128,64 +128,6 @@ impl Page {
             .map(|b| block_key(b.text(text), &mut scratch))
             .collect();
         Page { blocks, keys }
-    }
-}
-
-/// Document frequencies of block keys per site, over the whole input.
-#[derive(Debug, Default)]
-pub struct SiteStats {
-    pages: Vec<u32>,
-    frequency: HashMap<(u32, u64), u32>,
-}
-
-impl SiteStats {
-    /// Counts, for every site, on how many of its pages each block key occurs.
-    /// `site_of[i]` is the site number of page `i`.
-    pub fn build(site_of: &[u32], pages: &[Page]) -> SiteStats {
-        let sites = site_of.iter().copied().max().map_or(0, |m| m as usize + 1);
-        let mut page_counts = vec![0u32; sites];
-        let mut pairs: Vec<(u32, u64)> = Vec::new();
-        for (page, &site) in pages.iter().zip(site_of) {
-            page_counts[site as usize] += 1;
-            let mut keys = page.keys.clone();
-            keys.sort_unstable();
-            keys.dedup();
-            pairs.extend(keys.into_iter().map(|k| (site, k)));
-        }
-        pairs.sort_unstable();
-        let mut frequency = HashMap::new();
-        for run in pairs.chunk_by(|a, b| a == b) {
-            if run.len() > 1 {
-                frequency.insert(run[0], run.len() as u32);
-            }
-        }
-        SiteStats {
-            pages: page_counts,
-            frequency,
-        }
-    }
-
-    /// How many pages the site has.
-    pub fn site_pages(&self, site: u32) -> u32 {
-        self.pages.get(site as usize).copied().unwrap_or(0)
-    }
-
-    /// On how many pages of `site` the block key occurs.
-    pub fn frequency(&self, site: u32, key: u64) -> u32 {
-        self.frequency.get(&(site, key)).copied().unwrap_or(1)
-    }
-
-    /// The most frequent template keys: `(site, key, pages)`, most pages first.
-    pub fn top(&self, min_pages: u32, limit: usize) -> Vec<(u32, u64, u32)> {
-        let mut top: Vec<(u32, u64, u32)> = self
-            .frequency
-            .iter()
-            .filter(|(_, &n)| n >= min_pages)
-            .map(|(&(s, k), &n)| (s, k, n))
-            .collect();
-        top.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-        top.truncate(limit);
-        top
     }
 }
 

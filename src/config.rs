@@ -59,6 +59,9 @@ pub struct Config {
     pub threads: usize,
     /// The seed every hash is derived from.
     pub seed: u64,
+    /// Bytes of input records processed as one batch. Does not change any output.
+    #[serde(skip)]
+    pub batch_bytes: usize,
     /// No summary on standard error.
     #[serde(skip)]
     pub quiet: bool,
@@ -81,6 +84,7 @@ impl Default for Config {
             skip_bad: false,
             threads: 0,
             seed: 0x5eef,
+            batch_bytes: crate::read::BATCH_BYTES,
             quiet: false,
             clutter: ClutterConfig::default(),
             dedup: DedupConfig::default(),

@@ -4,7 +4,7 @@
 //! Ordinals are assigned from sorted input paths, then record order, so every decision that
 //! breaks a tie by ordinal is the same for any thread count.
 
-use serde_json::{Map, Value};
+use std::ops::Range;
 
 /// One input document: a JSONL record or a whole text file.
 #[derive(Debug, Clone)]
@@ -24,9 +24,20 @@ pub struct Document {
     pub source: usize,
     /// 1-based line of the record in its source (1 for text files).
     pub line: u64,
-    /// For JSONL records: every field in input order, the text field's value replaced by
-    /// `null` (the writer puts the cleaned text back in its place).
-    pub fields: Option<Map<String, Value>>,
+    /// For JSONL records: the record as read, which the writer copies with the cleaned
+    /// text in place of the original.
+    pub record: Option<Record>,
+}
+
+/// A JSONL record as read, so that every field but the text passes through byte for byte.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The line, without its line ending.
+    pub line: Vec<u8>,
+    /// Where the text field's value (a JSON string, quotes included) lies in `line`.
+    pub text_value: Range<usize>,
+    /// Whether the record has an id field of its own (else the writer adds zeef's).
+    pub has_id: bool,
 }
 
 /// The input format of one source.

@@ -23,6 +23,7 @@ pub mod pipeline;
 pub mod read;
 pub mod report;
 pub mod segment;
+pub mod sites;
 pub mod synth;
 pub mod ui;
 pub mod write;

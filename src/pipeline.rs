@@ -1,28 +1,44 @@
-//! The pipeline: read → segment → clutter → fingerprint → dedup → write → report.
+//! The pipeline: read → segment → clutter → fingerprint → dedup → write → report, over the
+//! input streamed in batches, in three passes:
 //!
-//! Data flows one way through plain types; every parallel step is an indexed
-//! `par_iter().map().collect()`, so results land in ordinal order whatever the thread
-//! count, and the only thread-dependent output is the report's `timing` block.
+//! 1. **Site statistics** (only with the clutter stage on): every document is segmented
+//!    and its block keys counted per site ([`SiteStats`]). Nothing of the text is kept.
+//! 2. **Clean and fingerprint**: the input is read again; each document's clutter is
+//!    decided with the site statistics, the cleaned text is fingerprinted, and what the
+//!    outputs will say of it is rendered to a spool file. Memory keeps a fixed-size
+//!    [`Fingerprint`] and a short summary per document.
+//! 3. **Dedup and write**: clusters are found among the fingerprints, then the spool is
+//!    copied to the outputs, leaving out the dropped copies.
+//!
+//! Memory therefore grows with the number of documents and of distinct repeated blocks,
+//! never with the size of their text. Standard input is spooled to a temporary file so it
+//! can be read twice.
+//!
+//! Every parallel step is an indexed `par_iter().map().collect()` within a batch and
+//! batches are taken in input order, so results land in ordinal order whatever the thread
+//! count; the only thread-dependent output is the report's `timing` block.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
-use crate::clutter::{self, Page, Reason, Removal, SiteStats};
+use crate::clutter::{self, Page, Reason, Removal};
 use crate::config::{Command, Config};
 use crate::dedup::{self, Dedup, KeepInfo};
-use crate::document::Document;
-use crate::error::Result;
-use crate::fingerprint::{derive_seed, Shingler};
-use crate::read;
+use crate::document::{Document, Skipped};
+use crate::error::{Error, Result};
+use crate::fingerprint::{derive_seed, Fingerprint, Shingler};
+use crate::read::{self, DocumentStream, Source};
 use crate::report::{
     ClusterReport, ClutterSummary, Counts, MemberReport, Rates, ReasonCount, Report, Seeds,
     TemplateBlock, Timing, Tool,
 };
+use crate::sites::{SiteIndex, SiteStats};
 use crate::ui::Progress;
-use crate::write::{self, AtomicFile, CorpusSink};
+use crate::write::{self, AtomicFile, CorpusSink, Spool, SpoolReader};
 
 /// What a run produced.
 #[derive(Debug)]
@@ -38,18 +54,7 @@ impl Outcome {
     }
 }
 
-/// Per-document results of the analysis, indexed by ordinal.
-struct Analysis {
-    pages: Vec<Page>,
-    removals: Vec<Vec<Removal>>,
-    cleaned: Vec<String>,
-    dedup: Dedup,
-    stats: SiteStats,
-    site_names: Vec<String>,
-    site_of: Vec<u32>,
-}
-
-/// Wall time per stage, for the report's `timing` block.
+/// Wall time per stage, summed over batches, for the report's `timing` block.
 struct Stopwatch {
     started: Instant,
     lap: Instant,
@@ -65,20 +70,112 @@ impl Stopwatch {
         }
     }
 
-    /// Records the time since the previous lap as stage `name`.
+    /// Adds the time since the previous lap to stage `name`.
     fn lap(&mut self, name: &'static str) {
-        self.stages
-            .insert(name, self.lap.elapsed().as_secs_f64() * 1000.0);
+        *self.stages.entry(name).or_default() += self.lap.elapsed().as_secs_f64() * 1000.0;
         self.lap = Instant::now();
     }
+}
+
+/// The files a run writes, opened before any heavy work so a bad path fails at once.
+struct Outputs {
+    corpus: Option<CorpusSink>,
+    report: Option<AtomicFile>,
+    html: Option<AtomicFile>,
+    clusters: Option<AtomicFile>,
+    explain: Option<AtomicFile>,
+    /// Where spool files go: beside the corpus output, where there is room for it.
+    spool_dir: PathBuf,
+}
+
+/// What the report and the writer need to know of one document after the second pass.
+struct Summary {
+    id: String,
+    source: usize,
+    /// The first non-blank line of the cleaned text (at most 200 bytes), for edit kinds.
+    headline: String,
+    /// xxh3 of the cleaned text, to tell exact copies.
+    content: u64,
+}
+
+/// Totals over all documents, for the report.
+#[derive(Default)]
+struct Tallies {
+    by_reason: BTreeMap<&'static str, ReasonCount>,
+    stripped_bytes: u64,
+    stripped_spans: u64,
+    text_bytes: u64,
+    blocks: u64,
+}
+
+/// What the second pass leaves, indexed by ordinal.
+struct Cleaned {
+    summaries: Vec<Summary>,
+    fingerprints: Vec<Fingerprint>,
+    keep: Vec<KeepInfo>,
+    tallies: Tallies,
+    /// An example text for each of the top template blocks.
+    examples: Vec<Option<String>>,
+    skipped: Vec<Skipped>,
+    corpus_spool: Option<Spool>,
+    explain_spool: Option<Spool>,
 }
 
 /// Runs the whole pipeline as configured.
 pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     let mut watch = Stopwatch::new();
+    let mut sources = read::discover(&config.inputs)?;
+    let outputs = open_outputs(config, &sources)?;
+    read::spool_stdin(&mut sources, &outputs.spool_dir)?;
 
-    // Inputs and outputs are checked and outputs created before any heavy work.
-    let sources = read::discover(&config.inputs)?;
+    let mut sites = SiteIndex::default();
+    let stats = if config.clutter.enabled {
+        count_blocks(config, &sources, &mut sites, progress, &mut watch)?
+    } else {
+        SiteStats::default()
+    };
+    let top = stats.top(config.clutter.site_min_pages, 20);
+    let mut cleaned = clean(
+        config, &sources, &stats, &mut sites, &top, &outputs, progress, &mut watch,
+    )?;
+
+    let dedup = dedup::find_clusters(&cleaned.fingerprints, &cleaned.keep, &config.dedup);
+    cleaned.fingerprints = Vec::new();
+    watch.lap("dedup");
+
+    // `dropped`: a cluster member that is not the kept copy; `written`: whether the
+    // document is written (a dropped one only when duplicates are kept).
+    let documents = cleaned.summaries.len();
+    let mut dropped = vec![false; documents];
+    for cluster in &dedup.clusters {
+        for m in cluster.members.iter().filter(|m| m.ordinal != cluster.kept) {
+            dropped[m.ordinal] = true;
+        }
+    }
+    let written: Vec<bool> = dropped
+        .iter()
+        .map(|&dup| !(dup && config.dedup.drop))
+        .collect();
+
+    let mut report = build_report(
+        config, &sources, &sites, &stats, &top, &cleaned, &dedup, &dropped, &written,
+    );
+    write_outputs(
+        config,
+        &sources,
+        outputs,
+        &mut cleaned,
+        &dedup,
+        &dropped,
+        &written,
+        &mut report,
+        &mut watch,
+    )?;
+    Ok(Outcome { report })
+}
+
+/// Plans, checks and opens every output.
+fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
     let input_files: Vec<PathBuf> = sources
         .iter()
         .filter(|s| !s.is_stdin())
@@ -96,7 +193,7 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         if let Some(path) = path {
             if flag == "--output" && !write::is_jsonl_path(path) && path.as_os_str() != "-" {
                 planned.extend(
-                    write::mirrored_paths(path, &sources)
+                    write::mirrored_paths(path, sources)
                         .into_iter()
                         .map(|p| ("--output", p)),
                 );
@@ -106,247 +203,429 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         }
     }
     write::check_outputs(&input_files, &planned)?;
-    let corpus_sink = match (&config.command, &o.corpus) {
+    let corpus = match (&config.command, &o.corpus) {
         (Command::Clean, Some(path)) => Some(CorpusSink::open(path)?),
         _ => None,
     };
-    let report_file = write::open_optional(&o.report)?;
-    let html_file = write::open_optional(&o.report_html)?;
-    let clusters_file = write::open_optional(&o.clusters)?;
-    let explain_file = write::open_optional(&o.explain)?;
-
-    let corpus = read::read_corpus(sources, &config.fields, config.skip_bad)?;
-    watch.lap("read");
-    let docs = &corpus.documents;
-    let analysis = analyse(config, docs, progress, &mut watch);
-
-    // `dropped`: a cluster member that is not the kept copy; `written`: the text to write,
-    // none for a dropped document unless duplicates are kept.
-    let mut dropped = vec![false; docs.len()];
-    for cluster in &analysis.dedup.clusters {
-        for m in cluster.members.iter().filter(|m| m.ordinal != cluster.kept) {
-            dropped[m.ordinal] = true;
-        }
-    }
-    let written: Vec<Option<&str>> = analysis
-        .cleaned
-        .iter()
-        .zip(&dropped)
-        .map(|(text, &dup)| (!(dup && config.dedup.drop)).then_some(text.as_str()))
-        .collect();
-
-    let mut report = build_report(config, &corpus, &analysis, &written, &dropped);
-    if let Some(sink) = corpus_sink {
-        write::write_corpus(sink, docs, &corpus.sources, &written, &config.fields)?;
-    }
-    if let Some(file) = clusters_file {
-        write::write_rows(file, &cluster_rows(docs, &analysis.dedup))?;
-    }
-    if let Some(file) = explain_file {
-        write::write_rows(
-            file,
-            &explain_rows(docs, &analysis, &dropped, config.dedup.drop),
-        )?;
-    }
-    watch.lap("write");
-
-    if config.command == Command::Check {
-        report.check(config);
-    }
-    let total = watch.started.elapsed().as_secs_f64();
-    report.timing = Timing {
-        threads: rayon::current_num_threads(),
-        stages_ms: watch.stages,
-        total_ms: total * 1000.0,
-        mb_per_s: report.counts.text_bytes as f64 / 1e6 / total.max(1e-9),
-        docs_per_s: report.counts.documents as f64 / total.max(1e-9),
+    let spool_dir = match &corpus {
+        Some(CorpusSink::Directory(dir)) => dir.clone(),
+        Some(CorpusSink::File(_)) => o
+            .corpus
+            .as_deref()
+            .and_then(Path::parent)
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        _ => std::env::temp_dir(),
     };
-    if let Some(file) = report_file {
-        let json = report.to_json();
-        file.write_with(|out| out.write_all(json.as_bytes()))?;
-    }
-    if let Some(file) = html_file {
-        let html = report.to_html();
-        write_text(file, &html)?;
-    }
-    Ok(Outcome { report })
+    Ok(Outputs {
+        corpus,
+        report: write::open_optional(&o.report)?,
+        html: write::open_optional(&o.report_html)?,
+        clusters: write::open_optional(&o.clusters)?,
+        explain: write::open_optional(&o.explain)?,
+        spool_dir,
+    })
 }
 
-fn write_text(file: AtomicFile, text: &str) -> Result<()> {
-    file.write_with(|out| out.write_all(text.as_bytes()))
-}
-
-fn analyse(
+/// Pass one: the site statistics.
+fn count_blocks(
     config: &Config,
-    docs: &[Document],
+    sources: &[Source],
+    sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Analysis {
-    let stage = progress.stage("segmenting", docs.len() as u64);
-    let pages: Vec<Page> = docs
-        .par_iter()
-        .map(|d| {
-            stage.advance(1);
-            Page::new(&d.text)
-        })
-        .collect();
-    drop(stage);
-    watch.lap("segment");
-
-    let mut site_ids: BTreeMap<&str, u32> = docs.iter().map(|d| (d.site.as_str(), 0)).collect();
-    for (n, id) in site_ids.values_mut().enumerate() {
-        *id = n as u32;
+) -> Result<SiteStats> {
+    let stage = progress.stage("counting", None);
+    let mut stats = SiteStats::default();
+    let mut stream = DocumentStream::new(sources, &config.fields, config.skip_bad)
+        .with_batch_bytes(config.batch_bytes);
+    loop {
+        let batch = stream.next_batch()?;
+        watch.lap("read");
+        let Some(docs) = batch else { break };
+        let keys: Vec<Vec<u64>> = docs.par_iter().map(|d| Page::new(&d.text).keys).collect();
+        for (doc, keys) in docs.iter().zip(&keys) {
+            stats.add_page(sites.id(&doc.site), keys);
+        }
+        stage.advance(docs.len() as u64);
+        watch.lap("site_stats");
     }
-    let site_names: Vec<String> = site_ids.keys().map(|s| s.to_string()).collect();
-    let site_of: Vec<u32> = docs.iter().map(|d| site_ids[d.site.as_str()]).collect();
+    stats.finish();
+    watch.lap("site_stats");
+    Ok(stats)
+}
 
-    let stats = if config.clutter.enabled {
-        SiteStats::build(&site_of, &pages)
-    } else {
-        SiteStats::default()
-    };
-    let stage = progress.stage("clutter", docs.len() as u64);
-    let removals: Vec<Vec<Removal>> = docs
-        .par_iter()
-        .map(|d| {
-            stage.advance(1);
-            if !config.clutter.enabled {
-                return Vec::new();
-            }
-            let site = site_of[d.ordinal];
-            clutter::decide(
-                &d.text,
-                &pages[d.ordinal],
-                stats.site_pages(site),
-                |key| stats.frequency(site, key),
-                &config.clutter,
-            )
-        })
-        .collect();
-    let cleaned: Vec<String> = docs
-        .par_iter()
-        .map(|d| clutter::apply(&d.text, &pages[d.ordinal].blocks, &removals[d.ordinal]))
-        .collect();
-    drop(stage);
-    watch.lap("clutter");
+/// One document's results in the second pass, before they are merged in ordinal order.
+struct Processed {
+    summary: Summary,
+    fingerprint: Fingerprint,
+    keep: KeepInfo,
+    removals: Vec<Removal>,
+    blocks: usize,
+    rendered: Vec<u8>,
+    explained: Vec<u8>,
+    examples: Vec<(usize, String)>,
+}
 
+/// Pass two: clutter, fingerprints and the spools.
+#[allow(clippy::too_many_arguments)]
+fn clean(
+    config: &Config,
+    sources: &[Source],
+    stats: &SiteStats,
+    sites: &mut SiteIndex,
+    top: &[(u32, u64, u32)],
+    outputs: &Outputs,
+    progress: &Progress,
+    watch: &mut Stopwatch,
+) -> Result<Cleaned> {
     let shingler = Shingler::new(
         config.dedup.shingle_size,
         config.dedup.permutations,
         config.seed,
     );
-    let stage = progress.stage("fingerprint", docs.len() as u64);
-    let fingerprints: Vec<_> = cleaned
-        .par_iter()
-        .map(|t| {
-            stage.advance(1);
-            shingler.fingerprint(t)
-        })
-        .collect();
-    drop(stage);
-    watch.lap("fingerprint");
-
-    let keep: Vec<KeepInfo> = docs
+    let top_index: HashMap<(u32, u64), usize> = top
         .iter()
-        .map(|d| KeepInfo {
-            cleaned_len: cleaned[d.ordinal].len(),
-            stripped: removals[d.ordinal].iter().map(|r| r.end - r.start).sum(),
-            original_len: d.text.len(),
-            date: d.date.clone(),
-        })
+        .enumerate()
+        .map(|(n, &(site, key, _))| ((site, key), n))
         .collect();
-    let dedup = dedup::find_clusters(&fingerprints, &keep, &config.dedup);
-    watch.lap("dedup");
+    let spool = |wanted: bool| -> Result<Option<Spool>> {
+        wanted
+            .then(|| Spool::create(&outputs.spool_dir))
+            .transpose()
+    };
+    let mut out = Cleaned {
+        summaries: Vec::new(),
+        fingerprints: Vec::new(),
+        keep: Vec::new(),
+        tallies: Tallies::default(),
+        examples: vec![None; top.len()],
+        skipped: Vec::new(),
+        corpus_spool: spool(outputs.corpus.is_some())?,
+        explain_spool: spool(outputs.explain.is_some())?,
+    };
+    let stage = progress.stage("cleaning", None);
+    let mut stream = DocumentStream::new(sources, &config.fields, config.skip_bad)
+        .with_batch_bytes(config.batch_bytes);
+    loop {
+        let batch = stream.next_batch()?;
+        watch.lap("read");
+        let Some(docs) = batch else { break };
+        let site_of: Vec<u32> = docs.iter().map(|d| sites.id(&d.site)).collect();
 
-    Analysis {
-        pages,
-        removals,
-        cleaned,
-        dedup,
-        stats,
-        site_names,
-        site_of,
+        let decided: Vec<(Page, Vec<Removal>, String)> = docs
+            .par_iter()
+            .zip(&site_of)
+            .map(|(d, &site)| {
+                let page = Page::new(&d.text);
+                let removals = if config.clutter.enabled {
+                    clutter::decide(
+                        &d.text,
+                        &page,
+                        stats.site_pages(site),
+                        |key| stats.frequency(site, key),
+                        &config.clutter,
+                    )
+                } else {
+                    Vec::new()
+                };
+                let text = clutter::apply(&d.text, &page.blocks, &removals);
+                (page, removals, text)
+            })
+            .collect();
+        watch.lap("clutter");
+
+        let fingerprints: Vec<Fingerprint> = decided
+            .par_iter()
+            .map(|(_, _, text)| shingler.fingerprint(text))
+            .collect();
+        watch.lap("fingerprint");
+
+        let processed: Vec<Processed> = docs
+            .par_iter()
+            .zip(decided)
+            .zip(fingerprints)
+            .zip(&site_of)
+            .map(|(((doc, (page, removals, text)), fingerprint), &site)| {
+                let examples = if top_index.is_empty() {
+                    Vec::new()
+                } else {
+                    template_examples(doc, &page, site, &top_index)
+                };
+                Processed {
+                    summary: Summary {
+                        id: doc.id.clone(),
+                        source: doc.source,
+                        headline: truncate(first_line(&text), 200).to_string(),
+                        content: xxh3_64(text.as_bytes()),
+                    },
+                    fingerprint,
+                    keep: KeepInfo {
+                        cleaned_len: text.len(),
+                        stripped: removals.iter().map(|r| r.end - r.start).sum(),
+                        original_len: doc.text.len(),
+                        date: doc.date.clone(),
+                    },
+                    blocks: page.blocks.len(),
+                    rendered: match &outputs.corpus {
+                        Some(sink) => write::render_document(
+                            sink,
+                            doc,
+                            &sources[doc.source],
+                            &config.fields,
+                            &text,
+                        ),
+                        None => Vec::new(),
+                    },
+                    explained: match &outputs.explain {
+                        Some(_) => explain_strips(doc, &removals),
+                        None => Vec::new(),
+                    },
+                    removals,
+                    examples,
+                }
+            })
+            .collect();
+        for p in processed {
+            out.merge(p, outputs)?;
+        }
+        stage.advance(docs.len() as u64);
+        watch.lap("write");
+    }
+    out.skipped = stream.skipped().to_vec();
+    Ok(out)
+}
+
+impl Cleaned {
+    /// Takes in one document's results, in ordinal order.
+    fn merge(&mut self, p: Processed, outputs: &Outputs) -> Result<()> {
+        let spool_error = |source| Error::Write {
+            path: outputs.spool_dir.clone(),
+            source,
+        };
+        if let Some(spool) = &mut self.corpus_spool {
+            spool.push(&p.rendered).map_err(spool_error)?;
+        }
+        if let Some(spool) = &mut self.explain_spool {
+            spool.push(&p.explained).map_err(spool_error)?;
+        }
+        let t = &mut self.tallies;
+        for r in &p.removals {
+            let entry = t.by_reason.entry(r.reason.as_str()).or_default();
+            entry.spans += 1;
+            entry.bytes += (r.end - r.start) as u64;
+            t.stripped_bytes += (r.end - r.start) as u64;
+            t.stripped_spans += 1;
+        }
+        t.text_bytes += p.keep.original_len as u64;
+        t.blocks += p.blocks as u64;
+        for (n, text) in p.examples {
+            self.examples[n].get_or_insert(text);
+        }
+        self.summaries.push(p.summary);
+        self.fingerprints.push(p.fingerprint);
+        self.keep.push(p.keep);
+        Ok(())
     }
 }
 
-fn build_report(
-    config: &Config,
-    corpus: &read::Corpus,
-    analysis: &Analysis,
-    written: &[Option<&str>],
-    dropped: &[bool],
-) -> Report {
-    let docs = &corpus.documents;
-    let mut by_reason: BTreeMap<&'static str, ReasonCount> = BTreeMap::new();
-    let mut stripped_bytes = 0u64;
-    let mut stripped_spans = 0u64;
-    for removals in &analysis.removals {
-        for r in removals {
-            let entry = by_reason.entry(r.reason.as_str()).or_default();
-            entry.spans += 1;
-            entry.bytes += (r.end - r.start) as u64;
-            stripped_bytes += (r.end - r.start) as u64;
-            stripped_spans += 1;
+/// The texts of a page's blocks that are among the top template blocks, first of each.
+fn template_examples(
+    doc: &Document,
+    page: &Page,
+    site: u32,
+    top_index: &HashMap<(u32, u64), usize>,
+) -> Vec<(usize, String)> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (block, &key) in page.blocks.iter().zip(&page.keys) {
+        if let Some(&n) = top_index.get(&(site, key)) {
+            if found.iter().all(|(m, _)| *m != n) {
+                found.push((n, truncate(block.text(&doc.text), 200).to_string()));
+            }
         }
     }
-    let text_bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    found
+}
+
+/// The `--explain` lines of a document's stripped spans.
+fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
+    let mut lines = Vec::new();
+    for r in removals {
+        let mut row = serde_json::json!({
+            "id": doc.id,
+            "action": "strip_span",
+            "start": r.start,
+            "end": r.end,
+            "reason": r.reason.as_str(),
+            "text": truncate(&doc.text[r.start..r.end], 200),
+        });
+        if r.reason == Reason::SiteTemplate {
+            row["site_pages"] = r.site_pages.into();
+        }
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut lines, &row);
+        lines.push(b'\n');
+    }
+    lines
+}
+
+/// Pass three: the corpus, the side outputs and the report, each written atomically.
+#[allow(clippy::too_many_arguments)]
+fn write_outputs(
+    config: &Config,
+    sources: &[Source],
+    outputs: Outputs,
+    cleaned: &mut Cleaned,
+    dedup: &Dedup,
+    dropped: &[bool],
+    written: &[bool],
+    report: &mut Report,
+    watch: &mut Stopwatch,
+) -> Result<()> {
+    let spool_error = |source| Error::Write {
+        path: outputs.spool_dir.clone(),
+        source,
+    };
+    if let (Some(sink), Some(spool)) = (outputs.corpus, cleaned.corpus_spool.take()) {
+        let mut reader = spool.into_reader().map_err(spool_error)?;
+        let source_of: Vec<usize> = cleaned.summaries.iter().map(|s| s.source).collect();
+        write::write_corpus(sink, &mut reader, written, &source_of, sources)?;
+    }
+    if let Some(file) = outputs.clusters {
+        write::write_rows(file, &cluster_rows(&cleaned.summaries, dedup))?;
+    }
+    if let (Some(file), Some(spool)) = (outputs.explain, cleaned.explain_spool.take()) {
+        let mut reader = spool.into_reader().map_err(spool_error)?;
+        write_explain(
+            file,
+            &mut reader,
+            cleaned,
+            dedup,
+            dropped,
+            config.dedup.drop,
+        )?;
+    }
+    watch.lap("write");
+
+    let total = watch.started.elapsed().as_secs_f64();
+    report.timing = Timing {
+        threads: rayon::current_num_threads(),
+        stages_ms: watch.stages.clone(),
+        total_ms: total * 1000.0,
+        mb_per_s: report.counts.text_bytes as f64 / 1e6 / total.max(1e-9),
+        docs_per_s: report.counts.documents as f64 / total.max(1e-9),
+    };
+    if config.command == Command::Check {
+        report.check(config);
+    }
+    if let Some(file) = outputs.report {
+        let json = report.to_json();
+        file.write_with(|out| out.write_all(json.as_bytes()))?;
+    }
+    if let Some(file) = outputs.html {
+        let html = report.to_html();
+        file.write_with(|out| out.write_all(html.as_bytes()))?;
+    }
+    Ok(())
+}
+
+fn write_explain(
+    file: AtomicFile,
+    spool: &mut SpoolReader,
+    cleaned: &Cleaned,
+    dedup: &Dedup,
+    dropped: &[bool],
+    drop: bool,
+) -> Result<()> {
+    let mut cluster_of: Vec<Option<(usize, usize, f64)>> = vec![None; dropped.len()];
+    for (n, c) in dedup.clusters.iter().enumerate() {
+        for m in &c.members {
+            cluster_of[m.ordinal] = Some((n, c.kept, m.similarity));
+        }
+    }
+    file.write_with(|out| {
+        for (ordinal, &is_dropped) in dropped.iter().enumerate() {
+            out.write_all(spool.next_frame()?)?;
+            let Some((cluster, kept, similarity)) = cluster_of[ordinal].filter(|_| is_dropped)
+            else {
+                continue;
+            };
+            let row = serde_json::json!({
+                "id": cleaned.summaries[ordinal].id,
+                "action": if drop { "drop_document" } else { "keep_duplicate" },
+                "start": 0,
+                "end": cleaned.keep[ordinal].original_len,
+                "reason": Reason::DuplicateDocument.as_str(),
+                "cluster": cluster,
+                "kept_id": cleaned.summaries[kept].id,
+                "similarity": round4(similarity),
+            });
+            serde_json::to_writer(&mut *out, &row)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_report(
+    config: &Config,
+    sources: &[Source],
+    sites: &SiteIndex,
+    stats: &SiteStats,
+    top: &[(u32, u64, u32)],
+    cleaned: &Cleaned,
+    dedup: &Dedup,
+    dropped: &[bool],
+    written: &[bool],
+) -> Report {
+    let t = &cleaned.tallies;
+    let documents = cleaned.summaries.len();
     let duplicates = dropped.iter().filter(|&&d| d).count();
-    let documents_in_clusters = analysis
-        .dedup
-        .clusters
-        .iter()
-        .map(|c| c.members.len())
-        .sum();
     let counts = Counts {
-        files: corpus.sources.len(),
-        documents: docs.len(),
-        documents_kept: written.iter().filter(|t| t.is_some()).count(),
+        files: sources.len(),
+        documents,
+        documents_kept: written.iter().filter(|&&w| w).count(),
         duplicates,
         documents_dropped: if config.dedup.drop { duplicates } else { 0 },
-        skipped_records: corpus.skipped.len(),
-        sites: analysis.site_names.len(),
-        text_bytes,
-        stripped_bytes,
-        kept_bytes: written.iter().flatten().map(|t| t.len() as u64).sum(),
-        blocks: analysis.pages.iter().map(|p| p.blocks.len() as u64).sum(),
-        stripped_spans,
-        clusters: analysis.dedup.clusters.len(),
-        documents_in_clusters,
-        candidate_pairs: analysis.dedup.candidates,
-        verified_pairs: analysis.dedup.verified,
+        skipped_records: cleaned.skipped.len(),
+        sites: sites.names().len(),
+        text_bytes: t.text_bytes,
+        stripped_bytes: t.stripped_bytes,
+        kept_bytes: cleaned
+            .keep
+            .iter()
+            .zip(written)
+            .filter(|(_, &w)| w)
+            .map(|(k, _)| k.cleaned_len as u64)
+            .sum(),
+        blocks: t.blocks,
+        stripped_spans: t.stripped_spans,
+        clusters: dedup.clusters.len(),
+        documents_in_clusters: dedup.clusters.iter().map(|c| c.members.len()).sum(),
+        candidate_pairs: dedup.candidates,
+        verified_pairs: dedup.verified,
+        repeated_blocks: stats.distinct_blocks(),
     };
     let rates = Rates {
-        duplicate_rate: ratio(duplicates as u64, docs.len() as u64),
-        clutter_rate: ratio(stripped_bytes, text_bytes),
+        duplicate_rate: ratio(duplicates as u64, documents as u64),
+        clutter_rate: ratio(t.stripped_bytes, t.text_bytes),
     };
-
-    let top_blocks = analysis
-        .stats
-        .top(config.clutter.site_min_pages, 20)
-        .into_iter()
-        .filter_map(|(site, key, pages)| {
-            let (doc, block) = docs
-                .iter()
-                .filter(|d| analysis.site_of[d.ordinal] == site)
-                .find_map(|d| {
-                    let page = &analysis.pages[d.ordinal];
-                    page.keys
-                        .iter()
-                        .position(|&k| k == key)
-                        .map(|i| (d, page.blocks[i]))
-                })?;
+    let top_blocks = top
+        .iter()
+        .zip(&cleaned.examples)
+        .filter_map(|(&(site, _, pages), example)| {
             Some(TemplateBlock {
-                site: analysis.site_names[site as usize].clone(),
+                site: sites.names()[site as usize].clone(),
                 pages,
-                site_pages: analysis.stats.site_pages(site),
-                text: truncate(block.text(&doc.text), 200).to_string(),
+                site_pages: stats.site_pages(site),
+                text: example.clone()?,
             })
         })
         .collect();
 
     let mut histogram = vec![0u64; 10];
-    let clusters = analysis
-        .dedup
+    let clusters = dedup
         .clusters
         .iter()
         .enumerate()
@@ -359,23 +638,18 @@ fn build_report(
                         histogram[((m.similarity * 10.0) as usize).min(9)] += 1;
                     }
                     MemberReport {
-                        id: docs[m.ordinal].id.clone(),
+                        id: cleaned.summaries[m.ordinal].id.clone(),
                         similarity: round4(m.similarity),
                         jaccard: round4(m.jaccard),
                         containment: round4(m.containment),
-                        edits: infer_edits(
-                            &analysis.cleaned[m.ordinal],
-                            &analysis.cleaned[c.kept],
-                            m,
-                            m.ordinal == c.kept,
-                        ),
+                        edits: infer_edits(cleaned, m, c.kept),
                     }
                 })
                 .collect();
             ClusterReport {
                 cluster: n,
-                kept: docs[c.kept].id.clone(),
-                representative: docs[c.representative].id.clone(),
+                kept: cleaned.summaries[c.kept].id.clone(),
+                representative: cleaned.summaries[c.representative].id.clone(),
                 members,
             }
         })
@@ -393,41 +667,46 @@ fn build_report(
         rates,
         check: None,
         clutter: ClutterSummary {
-            by_reason,
+            by_reason: t.by_reason.clone(),
             top_blocks,
         },
         clusters,
         similarity_histogram: histogram,
-        errors: corpus.skipped.clone(),
+        errors: cleaned.skipped.clone(),
         timing: Timing::default(),
     }
 }
 
-/// What can be said of a copy against its kept document from their cleaned texts
-/// (nothing for the kept document itself).
-fn infer_edits(member: &str, kept: &str, m: &dedup::Member, is_kept: bool) -> Vec<&'static str> {
-    if is_kept {
+/// The first non-blank line, trimmed.
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+/// What can be said of a copy against its kept document (nothing for the kept document
+/// itself), from their summaries.
+fn infer_edits(cleaned: &Cleaned, m: &dedup::Member, kept: usize) -> Vec<&'static str> {
+    if m.ordinal == kept {
         return Vec::new();
     }
-    if member == kept {
+    let (member_len, kept_len) = (
+        cleaned.keep[m.ordinal].cleaned_len as f64,
+        cleaned.keep[kept].cleaned_len as f64,
+    );
+    let (a, b) = (&cleaned.summaries[m.ordinal], &cleaned.summaries[kept]);
+    if a.content == b.content && member_len == kept_len {
         return vec!["exact"];
     }
     let mut edits = Vec::new();
-    let first = |t: &str| {
-        t.lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string()
-    };
-    let (a, b) = (first(member), first(kept));
-    if strsim::normalized_levenshtein(&a, &b) < 0.8 {
+    if strsim::normalized_levenshtein(&a.headline, &b.headline) < 0.8 {
         edits.push("headline_changed");
     }
-    if (member.len() as f64) < 0.85 * kept.len() as f64 && m.containment >= 0.8 {
+    if member_len < 0.85 * kept_len && m.containment >= 0.8 {
         edits.push("truncated");
     }
-    if (member.len() as f64) > 1.15 * kept.len() as f64 {
+    if member_len > 1.15 * kept_len {
         edits.push("extended");
     }
     if m.jaccard < 0.9 && edits.is_empty() {
@@ -436,14 +715,14 @@ fn infer_edits(member: &str, kept: &str, m: &dedup::Member, is_kept: bool) -> Ve
     edits
 }
 
-fn cluster_rows(docs: &[Document], dedup: &Dedup) -> Vec<serde_json::Value> {
+fn cluster_rows(summaries: &[Summary], dedup: &Dedup) -> Vec<serde_json::Value> {
     let mut rows: Vec<(usize, serde_json::Value)> = Vec::new();
     for (n, c) in dedup.clusters.iter().enumerate() {
         for m in &c.members {
             rows.push((
                 m.ordinal,
                 serde_json::json!({
-                    "id": docs[m.ordinal].id,
+                    "id": summaries[m.ordinal].id,
                     "cluster": n,
                     "kept": m.ordinal == c.kept,
                     "similarity": round4(m.similarity),
@@ -453,52 +732,6 @@ fn cluster_rows(docs: &[Document], dedup: &Dedup) -> Vec<serde_json::Value> {
     }
     rows.sort_by_key(|r| r.0);
     rows.into_iter().map(|r| r.1).collect()
-}
-
-fn explain_rows(
-    docs: &[Document],
-    analysis: &Analysis,
-    dropped: &[bool],
-    drop: bool,
-) -> Vec<serde_json::Value> {
-    let mut cluster_of: Vec<Option<(usize, usize, f64)>> = vec![None; docs.len()];
-    for (n, c) in analysis.dedup.clusters.iter().enumerate() {
-        for m in &c.members {
-            cluster_of[m.ordinal] = Some((n, c.kept, m.similarity));
-        }
-    }
-    let mut rows = Vec::new();
-    for d in docs {
-        for r in &analysis.removals[d.ordinal] {
-            let mut row = serde_json::json!({
-                "id": d.id,
-                "action": "strip_span",
-                "start": r.start,
-                "end": r.end,
-                "reason": r.reason.as_str(),
-                "text": truncate(&d.text[r.start..r.end], 200),
-            });
-            if r.reason == Reason::SiteTemplate {
-                row["site_pages"] = r.site_pages.into();
-            }
-            rows.push(row);
-        }
-        if dropped[d.ordinal] {
-            if let Some((cluster, kept, similarity)) = cluster_of[d.ordinal] {
-                rows.push(serde_json::json!({
-                    "id": d.id,
-                    "action": if drop { "drop_document" } else { "keep_duplicate" },
-                    "start": 0,
-                    "end": d.text.len(),
-                    "reason": Reason::DuplicateDocument.as_str(),
-                    "cluster": cluster,
-                    "kept_id": docs[kept].id,
-                    "similarity": round4(similarity),
-                }));
-            }
-        }
-    }
-    rows
 }
 
 fn ratio(part: u64, whole: u64) -> f64 {

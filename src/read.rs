@@ -5,17 +5,19 @@
 //!   over, so ordinals do not depend on the file system's listing order.
 //! - Compression is detected from magic bytes, never from the file name.
 //! - A bad record is an error naming file and line, unless the caller asked to skip bad
-//!   records; then it is counted in [`Corpus::skipped`] and reading goes on.
+//!   records; then it is counted in [`DocumentStream::skipped`] and reading goes on.
 //! - Every JSONL field but the text passes through unchanged (key order kept).
 
+use std::borrow::Cow;
 use std::fs;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
-use crate::document::{Compression, Document, Format, Skipped};
+use crate::document::{Compression, Document, Format, Record, Skipped};
 use crate::error::{Error, Result};
 
 /// The JSONL field names zeef reads.
@@ -53,8 +55,10 @@ pub struct Source {
     pub top_dir: Option<String>,
     /// JSONL or text.
     pub format: Format,
-    /// Detected when the file is read.
+    /// Detected from the first bytes when the source is found.
     pub compression: Compression,
+    /// For standard input: the copy that is read instead, twice if need be.
+    pub spool: Option<Arc<fs::File>>,
 }
 
 impl Source {
@@ -62,19 +66,6 @@ impl Source {
     pub fn is_stdin(&self) -> bool {
         self.path.as_os_str() == "-"
     }
-}
-
-/// Everything read from the inputs.
-#[derive(Debug, Default)]
-pub struct Corpus {
-    /// The documents, in ordinal order.
-    pub documents: Vec<Document>,
-    /// The input files, in the order they were read.
-    pub sources: Vec<Source>,
-    /// Records passed over under `--skip-bad`.
-    pub skipped: Vec<Skipped>,
-    /// Bytes read, after decompression.
-    pub bytes: u64,
 }
 
 /// Expands the command line's inputs into sources: files as given, directories walked.
@@ -88,6 +79,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                 top_dir: None,
                 format: Format::Jsonl,
                 compression: Compression::None,
+                spool: None,
             });
             continue;
         }
@@ -115,11 +107,12 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                     .map(|c| c.as_os_str().to_string_lossy().into_owned());
                 let format = format_of(&path);
                 sources.push(Source {
-                    path,
                     relative,
                     top_dir,
                     format,
-                    compression: Compression::None,
+                    compression: file_compression(&path)?,
+                    spool: None,
+                    path,
                 });
             }
         } else {
@@ -132,7 +125,8 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                 relative,
                 top_dir: None,
                 format: format_of(input),
-                compression: Compression::None,
+                compression: file_compression(input)?,
+                spool: None,
             });
         }
     }
@@ -203,50 +197,112 @@ pub fn detect_compression(head: &[u8]) -> Compression {
     }
 }
 
-/// Reads a whole source into memory, decompressed.
-fn load(source: &mut Source) -> Result<Vec<u8>> {
-    let read_err = |source_err: io::Error, path: &Path| Error::Read {
-        path: path.to_path_buf(),
-        source: source_err,
+/// Decompressed bytes of records gathered before a batch is handed on: enough to keep
+/// every thread busy, little enough that memory stays flat however large the input.
+pub const BATCH_BYTES: usize = 8 << 20;
+
+/// Copies standard input to an unnamed temporary file in `dir`, so that it can be read
+/// twice like any file; the copy disappears with the process, even when it is killed.
+pub fn spool_stdin(sources: &mut [Source], dir: &Path) -> Result<()> {
+    for source in sources.iter_mut().filter(|s| s.is_stdin()) {
+        let wrap = |e: io::Error| Error::Read {
+            path: PathBuf::from("-"),
+            source: e,
+        };
+        let mut spool = tempfile::tempfile_in(dir).map_err(wrap)?;
+        io::copy(&mut io::stdin().lock(), &mut spool).map_err(wrap)?;
+        spool.seek(SeekFrom::Start(0)).map_err(wrap)?;
+        let mut head = [0u8; 4];
+        let n = read_head(&mut spool, &mut head).map_err(wrap)?;
+        source.compression = detect_compression(&head[..n]);
+        source.spool = Some(Arc::new(spool));
+    }
+    Ok(())
+}
+
+fn read_head(reader: &mut impl Read, head: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < head.len() {
+        match reader.read(&mut head[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// Detects the compression of a file from its first bytes.
+fn file_compression(path: &Path) -> Result<Compression> {
+    let mut head = [0u8; 4];
+    fs::File::open(path)
+        .and_then(|mut f| read_head(&mut f, &mut head))
+        .map(|n| detect_compression(&head[..n]))
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+}
+
+/// Opens a source for reading from its start, decompressed.
+fn open(source: &Source) -> Result<Box<dyn BufRead + Send>> {
+    let wrap = |e: io::Error| Error::Read {
+        path: source.path.clone(),
+        source: e,
     };
-    let mut raw = Vec::new();
-    if source.is_stdin() {
-        io::stdin()
-            .lock()
-            .read_to_end(&mut raw)
-            .map_err(|e| read_err(e, &source.path))?;
-    } else {
-        raw = fs::read(&source.path).map_err(|e| read_err(e, &source.path))?;
-    }
-    source.compression = detect_compression(&raw);
-    let mut out = Vec::new();
-    match source.compression {
-        Compression::None => return Ok(raw),
-        Compression::Gzip => flate2::read::MultiGzDecoder::new(&raw[..])
-            .read_to_end(&mut out)
-            .map(|_| ())
-            .map_err(|e| read_err(e, &source.path))?,
-        Compression::Zstd => zstd::stream::read::Decoder::new(&raw[..])
-            .and_then(|mut d| d.read_to_end(&mut out))
-            .map(|_| ())
-            .map_err(|e| read_err(e, &source.path))?,
-    }
-    Ok(out)
+    let file = match &source.spool {
+        Some(spool) => {
+            let mut file = spool.try_clone().map_err(wrap)?;
+            file.seek(SeekFrom::Start(0)).map_err(wrap)?;
+            file
+        }
+        None => fs::File::open(&source.path).map_err(wrap)?,
+    };
+    let raw = BufReader::with_capacity(1 << 20, file);
+    Ok(match source.compression {
+        Compression::None => Box::new(raw),
+        Compression::Gzip => Box::new(BufReader::with_capacity(
+            1 << 20,
+            flate2::read::MultiGzDecoder::new(raw),
+        )),
+        Compression::Zstd => Box::new(BufReader::with_capacity(
+            1 << 20,
+            zstd::stream::read::Decoder::with_buffer(raw).map_err(wrap)?,
+        )),
+    })
 }
 
 /// Reads a file as zeef reads its inputs (decompressing by magic bytes) and hashes every
 /// byte with xxh3: the floor that end-to-end throughput is measured against.
 pub fn hash_file(path: &Path) -> Result<(u64, u64)> {
-    let mut source = Source {
+    let source = Source {
         path: path.to_path_buf(),
         relative: PathBuf::new(),
         top_dir: None,
         format: Format::Jsonl,
-        compression: Compression::None,
+        compression: file_compression(path)?,
+        spool: None,
     };
-    let bytes = load(&mut source)?;
-    Ok((bytes.len() as u64, xxhash_rust::xxh3::xxh3_64(&bytes)))
+    let mut reader = open(&source)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut bytes = 0u64;
+    loop {
+        let chunk = reader.fill_buf().map_err(|e| Error::Read {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        if chunk.is_empty() {
+            break;
+        }
+        hasher.update(chunk);
+        let n = chunk.len();
+        bytes += n as u64;
+        reader.consume(n);
+    }
+    Ok((bytes, hasher.digest()))
 }
+
+/// A parsed record, or the line of the problem and the problem.
+type ParseResult = std::result::Result<Parsed, (u64, String)>;
 
 /// A record's fields once parsed, before it gets its ordinal.
 struct Parsed {
@@ -254,46 +310,108 @@ struct Parsed {
     site: Option<String>,
     text: String,
     date: Option<String>,
-    fields: Option<Map<String, Value>>,
+    record: Option<Record>,
+}
+
+/// One record as read, not yet parsed.
+struct RawRecord {
+    source: usize,
+    line: u64,
+    bytes: Vec<u8>,
+}
+
+/// The source being read.
+struct OpenSource {
+    index: usize,
+    reader: Box<dyn BufRead + Send>,
     line: u64,
 }
 
-/// Reads every source into documents.
-pub fn read_corpus(mut sources: Vec<Source>, fields: &Fields, skip_bad: bool) -> Result<Corpus> {
-    let mut corpus = Corpus::default();
-    for (index, source) in sources.iter_mut().enumerate() {
-        let bytes = load(source)?;
-        corpus.bytes += bytes.len() as u64;
-        let display = source.path.display().to_string();
-        let parsed: Vec<std::result::Result<Parsed, (u64, String)>> = match source.format {
-            Format::Text => vec![parse_text_file(bytes)],
-            Format::Jsonl => parse_jsonl(&bytes, fields),
-        };
-        for record in parsed {
+/// Reads the documents of every source, in order, one batch at a time.
+///
+/// Only a batch is in memory at once. Reading the same sources again gives the same
+/// documents with the same ordinals, which is what lets the pipeline make two passes.
+pub struct DocumentStream<'a> {
+    sources: &'a [Source],
+    fields: &'a Fields,
+    skip_bad: bool,
+    next_source: usize,
+    current: Option<OpenSource>,
+    next_ordinal: usize,
+    skipped: Vec<Skipped>,
+    bytes: u64,
+    batch_bytes: usize,
+}
+
+impl<'a> DocumentStream<'a> {
+    /// A stream over `sources`; bad records are errors unless `skip_bad`.
+    pub fn new(sources: &'a [Source], fields: &'a Fields, skip_bad: bool) -> Self {
+        DocumentStream {
+            sources,
+            fields,
+            skip_bad,
+            next_source: 0,
+            current: None,
+            next_ordinal: 0,
+            skipped: Vec::new(),
+            bytes: 0,
+            batch_bytes: BATCH_BYTES,
+        }
+    }
+
+    /// Sets the bytes of records per batch (at least one record is always taken). Batch
+    /// size never changes a result; tests make it tiny to cross many batch boundaries.
+    pub fn with_batch_bytes(mut self, bytes: usize) -> Self {
+        self.batch_bytes = bytes;
+        self
+    }
+
+    /// The next batch of documents in ordinal order, or `None` at the end of the input.
+    /// The records are parsed in parallel.
+    pub fn next_batch(&mut self) -> Result<Option<Vec<Document>>> {
+        let raw = self.gather()?;
+        if raw.is_empty() {
+            return Ok(None);
+        }
+        let fields = self.fields;
+        let sources = self.sources;
+        let parsed: Vec<(usize, u64, ParseResult)> = raw
+            .into_par_iter()
+            .map(|r| {
+                let parsed = match sources[r.source].format {
+                    Format::Text => parse_text_file(r.bytes),
+                    Format::Jsonl => parse_record(r.bytes, fields).map_err(|p| (r.line, p)),
+                };
+                (r.source, r.line, parsed)
+            })
+            .collect();
+        let mut documents = Vec::with_capacity(parsed.len());
+        for (index, line, record) in parsed {
+            let source = &self.sources[index];
             match record {
                 Ok(p) => {
-                    let ordinal = corpus.documents.len();
                     let id = p.id.unwrap_or_else(|| match source.format {
                         Format::Text => slash_path(&source.relative),
-                        Format::Jsonl => format!("{display}:{}", p.line),
+                        Format::Jsonl => format!("{}:{line}", source.path.display()),
                     });
                     let site = p
                         .site
                         .or_else(|| source.top_dir.clone())
                         .unwrap_or_default();
-                    corpus.documents.push(Document {
-                        ordinal,
+                    documents.push(Document {
+                        ordinal: self.next_ordinal,
                         id,
                         site,
                         text: p.text,
                         date: p.date,
                         source: index,
-                        line: p.line,
-                        fields: p.fields,
+                        line,
+                        record: p.record,
                     });
+                    self.next_ordinal += 1;
                 }
-                Err((line, problem)) if skip_bad => corpus.skipped.push(Skipped {
-                    file: display.clone(),
+                Err((line, problem)) if self.skip_bad => self.skipped.push(Skipped {
+                    file: source.path.display().to_string(),
                     line,
                     problem,
                 }),
@@ -306,9 +424,83 @@ pub fn read_corpus(mut sources: Vec<Source>, fields: &Fields, skip_bad: bool) ->
                 }
             }
         }
+        Ok(Some(documents))
     }
-    corpus.sources = sources;
-    Ok(corpus)
+
+    /// Records passed over so far under `--skip-bad`.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
+    /// Bytes read so far, after decompression.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Reads raw records until a batch is full or the input ends.
+    fn gather(&mut self) -> Result<Vec<RawRecord>> {
+        let mut batch = Vec::new();
+        let mut size = 0;
+        while size < self.batch_bytes {
+            if !self.open_next()? {
+                break;
+            }
+            let sources = self.sources;
+            let Some(current) = self.current.as_mut() else {
+                break;
+            };
+            let source = &sources[current.index];
+            let wrap = |e: io::Error| Error::Read {
+                path: source.path.clone(),
+                source: e,
+            };
+            let mut bytes = Vec::new();
+            if source.format == Format::Text {
+                current.reader.read_to_end(&mut bytes).map_err(wrap)?;
+                self.bytes += bytes.len() as u64;
+                size += bytes.len();
+                batch.push(RawRecord {
+                    source: current.index,
+                    line: 1,
+                    bytes,
+                });
+                self.current = None;
+                continue;
+            }
+            if current.reader.read_until(b'\n', &mut bytes).map_err(wrap)? == 0 {
+                self.current = None;
+                continue;
+            }
+            current.line += 1;
+            self.bytes += bytes.len() as u64;
+            size += bytes.len();
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+            }
+            if !bytes.iter().all(u8::is_ascii_whitespace) {
+                batch.push(RawRecord {
+                    source: current.index,
+                    line: current.line,
+                    bytes,
+                });
+            }
+        }
+        Ok(batch)
+    }
+
+    /// Opens the next source when none is open; false after the last.
+    fn open_next(&mut self) -> Result<bool> {
+        if self.current.is_none() && self.next_source < self.sources.len() {
+            let index = self.next_source;
+            self.next_source += 1;
+            self.current = Some(OpenSource {
+                index,
+                reader: open(&self.sources[index])?,
+                line: 0,
+            });
+        }
+        Ok(self.current.is_some())
+    }
 }
 
 fn slash_path(path: &Path) -> String {
@@ -318,15 +510,14 @@ fn slash_path(path: &Path) -> String {
         .join("/")
 }
 
-fn parse_text_file(bytes: Vec<u8>) -> std::result::Result<Parsed, (u64, String)> {
+fn parse_text_file(bytes: Vec<u8>) -> ParseResult {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Parsed {
             id: None,
             site: None,
             text,
             date: None,
-            fields: None,
-            line: 1,
+            record: None,
         }),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
@@ -337,95 +528,169 @@ fn parse_text_file(bytes: Vec<u8>) -> std::result::Result<Parsed, (u64, String)>
     }
 }
 
-fn parse_jsonl(bytes: &[u8], fields: &Fields) -> Vec<std::result::Result<Parsed, (u64, String)>> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut number = 0u64;
-    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
-        number += 1;
-        if start <= end {
-            lines.push((number, &bytes[start..end]));
-        }
-        start = end + 1;
-    }
-    lines.retain(|(_, line)| !line.iter().all(u8::is_ascii_whitespace));
-    lines
-        .par_iter()
-        .map(|&(number, line)| {
-            parse_record(line, fields)
-                .map(|mut parsed| {
-                    parsed.line = number;
-                    parsed
-                })
-                .map_err(|problem| (number, problem))
-        })
-        .collect()
+/// The top-level fields of a record that zeef reads, as raw JSON borrowed from the line.
+#[derive(Default)]
+struct TopLevel<'de> {
+    text: Option<&'de RawValue>,
+    text_seen: usize,
+    id: Option<&'de RawValue>,
+    site: Option<&'de RawValue>,
+    url: Option<&'de RawValue>,
+    date: Option<&'de RawValue>,
 }
 
-/// Parses one JSONL record; the error is the problem, without the line.
-fn parse_record(line: &[u8], fields: &Fields) -> std::result::Result<Parsed, String> {
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    if let Err(e) = std::str::from_utf8(line) {
+/// Visits a record's top-level object, keeping the raw values of the named fields and
+/// skipping over the rest without building them.
+struct TopLevelVisitor<'f> {
+    fields: &'f Fields,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TopLevelVisitor<'_> {
+    type Value = TopLevel<'de>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TopLevelVisitor<'_> {
+    type Value = TopLevel<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: serde::de::MapAccess<'de>>(
+        self,
+        mut map: M,
+    ) -> std::result::Result<Self::Value, M::Error> {
+        let mut top = TopLevel::default();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            let value: &'de RawValue = map.next_value()?;
+            let f = self.fields;
+            if key == f.text {
+                top.text = Some(value);
+                top.text_seen += 1;
+            } else if key == f.id {
+                top.id = Some(value);
+            } else if key == f.site {
+                top.site = Some(value);
+            } else if key == f.date {
+                top.date = Some(value);
+            } else if key == "url" {
+                top.url = Some(value);
+            }
+        }
+        Ok(top)
+    }
+}
+
+/// An object key, borrowed from the line unless it has escapes.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string key")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> std::result::Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+        }
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Parses one JSONL record (the line without its newline); the error is the problem,
+/// without the line number.
+fn parse_record(mut line: Vec<u8>, fields: &Fields) -> std::result::Result<Parsed, String> {
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    if let Err(e) = std::str::from_utf8(&line) {
         return Err(format!("not valid UTF-8 (column {})", e.valid_up_to() + 1));
     }
-    let value: Value = serde_json::from_slice(line).map_err(|e| {
+    let malformed = |e: serde_json::Error| {
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
         format!("malformed JSON at column {}: {message}", e.column())
-    })?;
-    let Value::Object(mut map) = value else {
-        return Err(format!("expected a JSON object, found {}", kind_of(&value)));
     };
-    let text = match map.get_mut(&fields.text) {
-        Some(Value::String(s)) => std::mem::take(s),
-        Some(other) => {
+    if line.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        let value: &RawValue = serde_json::from_slice(&line).map_err(malformed)?;
+        return Err(format!("expected a JSON object, found {}", kind_of(value)));
+    }
+    let mut de = serde_json::Deserializer::from_slice(&line);
+    let top = serde::de::DeserializeSeed::deserialize(TopLevelVisitor { fields }, &mut de)
+        .and_then(|top| de.end().map(|()| top))
+        .map_err(malformed)?;
+    let raw = match top.text {
+        None => return Err(format!("missing text field \"{}\"", fields.text)),
+        Some(_) if top.text_seen > 1 => {
+            return Err(format!("text field \"{}\" appears twice", fields.text))
+        }
+        Some(raw) if !raw.get().starts_with('"') => {
             return Err(format!(
                 "text field \"{}\" is {}, not a string",
                 fields.text,
-                kind_of(other)
+                kind_of(raw)
             ))
         }
-        None => return Err(format!("missing text field \"{}\"", fields.text)),
+        Some(raw) => raw,
     };
-    if let Some(v) = map.get_mut(&fields.text) {
-        *v = Value::Null;
-    }
-    let id = match map.get(&fields.id) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
+    let text: String = serde_json::from_str(raw.get()).map_err(malformed)?;
+    let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
+    let text_value = start..start + raw.get().len();
+    let id = top.id.and_then(|raw| match kind_of(raw) {
+        "a string" => serde_json::from_str::<String>(raw.get()).ok(),
+        "a number" => Some(raw.get().to_string()),
         _ => None,
-    };
-    let site = non_empty_str(map.get(&fields.site))
-        .map(str::to_owned)
-        .or_else(|| non_empty_str(map.get("url")).and_then(host_of));
-    let date = non_empty_str(map.get(&fields.date)).map(str::to_owned);
+    });
+    let site = non_empty_str(top.site).or_else(|| non_empty_str(top.url).and_then(|u| host_of(&u)));
+    let date = non_empty_str(top.date);
+    let has_id = top.id.is_some();
     Ok(Parsed {
         id,
         site,
         text,
         date,
-        fields: Some(map),
-        line: 0,
+        record: Some(Record {
+            line,
+            text_value,
+            has_id,
+        }),
     })
 }
 
-fn non_empty_str(value: Option<&Value>) -> Option<&str> {
-    match value {
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.as_str()),
-        _ => None,
+/// A string value with something in it besides white space.
+fn non_empty_str(raw: Option<&RawValue>) -> Option<String> {
+    let raw = raw?;
+    if kind_of(raw) != "a string" {
+        return None;
     }
+    serde_json::from_str::<String>(raw.get())
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+/// What kind of JSON value a raw value is, for error messages.
+fn kind_of(raw: &RawValue) -> &'static str {
+    match raw.get().as_bytes().first() {
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'"') => "a string",
+        Some(b'[') => "an array",
+        Some(b'{') => "an object",
+        _ => "a number",
     }
 }
 
@@ -467,54 +732,67 @@ mod tests {
         assert_eq!(detect_compression(b"{\"id\":1}"), Compression::None);
     }
 
+    /// Parses each line of `input` as a record, as the stream would.
+    fn parse_lines(input: &[u8]) -> Vec<std::result::Result<Parsed, String>> {
+        input
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .map(|l| parse_record(l.to_vec(), &Fields::default()))
+            .collect()
+    }
+
     #[test]
-    fn records_keep_line_numbers_and_pass_through_fields() {
-        let input = b"{\"id\":\"a\",\"text\":\"x\",\"n\":1.50}\n\n{\"text\":\"y\",\"url\":\"https://www.b.org/p\"}\n";
-        let parsed = parse_jsonl(input, &Fields::default());
+    fn records_know_where_their_text_lies_and_keep_every_other_byte() {
+        let input = b"{\"id\":\"a\", \"text\" : \"x\\u00e9\",\"n\":1.50}\n{\"text\":\"y\",\"url\":\"https://www.b.org/p\"}\r\n";
+        let parsed = parse_lines(input);
         let p0 = parsed[0].as_ref().unwrap();
-        assert_eq!(
-            (p0.line, p0.id.as_deref(), p0.text.as_str()),
-            (1, Some("a"), "x")
-        );
-        let f = p0.fields.as_ref().unwrap();
-        assert_eq!(
-            serde_json::to_string(f).unwrap(),
-            "{\"id\":\"a\",\"text\":null,\"n\":1.50}"
-        );
+        assert_eq!((p0.id.as_deref(), p0.text.as_str()), (Some("a"), "x\u{e9}"));
+        let r = p0.record.as_ref().unwrap();
+        assert_eq!(&r.line[r.text_value.clone()], b"\"x\\u00e9\"");
+        assert!(r.has_id);
         let p1 = parsed[1].as_ref().unwrap();
-        assert_eq!((p1.line, p1.site.as_deref()), (3, Some("b.org")));
+        assert_eq!(
+            (p1.id.as_deref(), p1.site.as_deref()),
+            (None, Some("b.org"))
+        );
+        let r = p1.record.as_ref().unwrap();
+        assert!(!r.has_id && !r.line.ends_with(b"\r"));
+    }
+
+    #[test]
+    fn numeric_ids_keep_their_digits() {
+        let parsed = parse_lines(b"{\"id\":12345678901234567890,\"text\":\"t\"}");
+        assert_eq!(
+            parsed[0].as_ref().unwrap().id.as_deref(),
+            Some("12345678901234567890")
+        );
     }
 
     #[test]
     fn bad_records_say_what_is_wrong() {
-        let input = b"{\"text\":1}\n{\"id\":2}\n{oops\n[1]\n";
-        let problems: Vec<_> = parse_jsonl(input, &Fields::default())
+        let input = b"{\"text\":1}\n{\"id\":2}\n{oops\n[1]\n{\"text\":\"a\",\"text\":\"b\"}\n{\"text\":\"a\"} x\n";
+        let problems: Vec<String> = parse_lines(input)
             .into_iter()
             .map(|r| r.err().unwrap())
             .collect();
-        assert_eq!(
-            problems[0],
-            (1, "text field \"text\" is a number, not a string".into())
-        );
-        assert_eq!(problems[1], (2, "missing text field \"text\"".into()));
-        assert_eq!(problems[2].0, 3);
+        assert_eq!(problems[0], "text field \"text\" is a number, not a string");
+        assert_eq!(problems[1], "missing text field \"text\"");
         assert!(
-            problems[2].1.starts_with("malformed JSON at column 2"),
+            problems[2].starts_with("malformed JSON at column 2"),
             "{}",
-            problems[2].1
+            problems[2]
         );
-        assert_eq!(
-            problems[3],
-            (4, "expected a JSON object, found an array".into())
-        );
+        assert_eq!(problems[3], "expected a JSON object, found an array");
+        assert_eq!(problems[4], "text field \"text\" appears twice");
+        assert!(problems[5].starts_with("malformed JSON"), "{}", problems[5]);
     }
 
     #[test]
     fn non_utf8_jsonl_line_says_so() {
-        let parsed = parse_jsonl(b"{\"text\":\"a \xff b\"}\n", &Fields::default());
+        let parsed = parse_lines(b"{\"text\":\"a \xff b\"}\n");
         assert_eq!(
-            parsed[0].as_ref().err(),
-            Some(&(1, "not valid UTF-8 (column 12)".to_string()))
+            parsed[0].as_ref().err().map(String::as_str),
+            Some("not valid UTF-8 (column 12)")
         );
     }
 

@@ -107,6 +107,9 @@ pub struct Counts {
     pub candidate_pairs: usize,
     /// Candidate pairs verified as copies.
     pub verified_pairs: usize,
+    /// Distinct blocks that recur on two or more pages of a site: what the site statistics
+    /// hold in memory.
+    pub repeated_blocks: usize,
 }
 
 /// Rates for CI gates.

@@ -19,15 +19,18 @@ impl Progress {
         }
     }
 
-    /// Starts a stage of `total` steps; the returned bar is finished and cleared on drop.
-    pub fn stage(&self, name: &str, total: u64) -> Stage {
+    /// Starts a stage of `total` steps (a counter without a bar when the total is not
+    /// known); it is finished and cleared on drop.
+    pub fn stage(&self, name: &str, total: Option<u64>) -> Stage {
         let bar = if self.enabled {
-            let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-            let style = ProgressStyle::with_template(
-                "{prefix:>12} [{bar:40}] {pos}/{len} ({per_sec}, {eta})",
-            )
-            .map(|s| s.progress_chars("=> "))
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+            let template = match total {
+                Some(_) => "{prefix:>12} [{bar:40}] {pos}/{len} ({per_sec}, {eta})",
+                None => "{prefix:>12} {spinner} {human_pos} documents ({per_sec})",
+            };
+            let style = ProgressStyle::with_template(template)
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style);
             bar.set_prefix(name.to_string());
             bar

@@ -7,11 +7,9 @@
 //! heavy work starts, so a bad path fails in a second, not after an hour.
 
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-
-use serde_json::{Map, Value};
 
 use crate::document::{Compression, Document, Format};
 use crate::error::{Error, Result};
@@ -180,74 +178,135 @@ pub fn is_jsonl_path(path: &Path) -> bool {
     stem.ends_with(".jsonl") || stem.ends_with(".ndjson")
 }
 
-/// Writes one document as a JSONL line: its fields in input order with the text replaced,
-/// or `{"id","site","text"}` for a document read from a text file.
+/// Writes one document as a JSONL line: the record as read with the cleaned text in place
+/// of the original, or `{"id","site","text"}` for a document read from a text file.
 ///
 /// A record without an id gets the id zeef gave it (`<file>:<line>`) as its first field, so
-/// every written document can be traced back.
+/// every written document can be traced back. Every other byte of a record is kept as it
+/// was: field order, spacing, number spelling and string escapes.
 pub fn write_document_line(
-    out: &mut dyn Write,
+    out: &mut impl Write,
     doc: &Document,
     fields: &Fields,
     text: &str,
 ) -> io::Result<()> {
-    match &doc.fields {
-        Some(map) if map.contains_key(&fields.id) => {
-            write_fields_with_text(out, map, &fields.text, text)?
-        }
-        Some(map) => {
-            let mut with_id = Map::new();
-            with_id.insert(fields.id.clone(), Value::String(doc.id.clone()));
-            with_id.extend(map.iter().map(|(k, v)| (k.clone(), v.clone())));
-            write_fields_with_text(out, &with_id, &fields.text, text)?;
+    match &doc.record {
+        Some(record) => {
+            let line = &record.line[..];
+            let mut from = 0;
+            if !record.has_id {
+                // Records start with `{` (the reader checks), perhaps after white space.
+                let brace = line.iter().position(|&b| b == b'{').unwrap_or(0);
+                out.write_all(&line[..=brace])?;
+                serde_json::to_writer(&mut *out, &fields.id)?;
+                out.write_all(b":")?;
+                serde_json::to_writer(&mut *out, &doc.id)?;
+                out.write_all(b",")?;
+                from = brace + 1;
+            }
+            out.write_all(&line[from..record.text_value.start])?;
+            serde_json::to_writer(&mut *out, text)?;
+            out.write_all(&line[record.text_value.end..])?;
         }
         None => {
-            let mut map = Map::new();
-            map.insert(fields.id.clone(), Value::String(doc.id.clone()));
-            map.insert(fields.site.clone(), Value::String(doc.site.clone()));
-            map.insert(fields.text.clone(), Value::Null);
-            write_fields_with_text(out, &map, &fields.text, text)?;
+            let mut map = serde_json::Map::new();
+            map.insert(fields.id.clone(), doc.id.clone().into());
+            map.insert(fields.site.clone(), doc.site.clone().into());
+            map.insert(fields.text.clone(), text.into());
+            serde_json::to_writer(&mut *out, &map)?;
         }
     }
     out.write_all(b"\n")
 }
 
-fn write_fields_with_text(
-    out: &mut dyn Write,
-    fields: &Map<String, Value>,
-    text_field: &str,
+/// What the corpus sink writes for one document: the JSONL line, or for a text file in a
+/// mirrored directory the cleaned text itself.
+pub fn render_document(
+    sink: &CorpusSink,
+    doc: &Document,
+    source: &Source,
+    fields: &Fields,
     text: &str,
-) -> io::Result<()> {
-    out.write_all(b"{")?;
-    for (n, (key, value)) in fields.iter().enumerate() {
-        if n > 0 {
-            out.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut *out, key)?;
-        out.write_all(b":")?;
-        if key == text_field {
-            serde_json::to_writer(&mut *out, text)?;
-        } else {
-            serde_json::to_writer(&mut *out, value)?;
-        }
+) -> Vec<u8> {
+    if matches!(sink, CorpusSink::Directory(_)) && source.format == Format::Text {
+        return text.as_bytes().to_vec();
     }
-    out.write_all(b"}")
+    let mut line = Vec::with_capacity(text.len() + 256);
+    // Writing to a Vec cannot fail.
+    let _ = write_document_line(&mut line, doc, fields, text);
+    line
 }
 
-/// Writes the kept documents to the sink, in input order.
+/// A temporary file of length-prefixed frames, one per document in ordinal order: what a
+/// later pass writes once it knows which documents to keep. It is unnamed, so it leaves
+/// nothing behind however the process ends.
+pub struct Spool {
+    out: BufWriter<fs::File>,
+}
+
+impl Spool {
+    /// Creates a spool in `dir`, the directory the output goes to, where there is room for
+    /// it.
+    pub fn create(dir: &Path) -> Result<Spool> {
+        let file = tempfile::tempfile_in(dir).map_err(|source| Error::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        Ok(Spool {
+            out: BufWriter::with_capacity(1 << 20, file),
+        })
+    }
+
+    /// Appends one frame.
+    pub fn push(&mut self, frame: &[u8]) -> io::Result<()> {
+        self.out.write_all(&(frame.len() as u64).to_le_bytes())?;
+        self.out.write_all(frame)
+    }
+
+    /// Finishes writing and reads the frames back from the first.
+    pub fn into_reader(self) -> io::Result<SpoolReader> {
+        let mut file = self.out.into_inner().map_err(|e| e.into_error())?;
+        file.seek(SeekFrom::Start(0))?;
+        Ok(SpoolReader {
+            input: BufReader::with_capacity(1 << 20, file),
+            frame: Vec::new(),
+        })
+    }
+}
+
+/// Reads a [`Spool`]'s frames in order.
+pub struct SpoolReader {
+    input: BufReader<fs::File>,
+    frame: Vec<u8>,
+}
+
+impl SpoolReader {
+    /// The next frame (valid until the next call).
+    pub fn next_frame(&mut self) -> io::Result<&[u8]> {
+        let mut len = [0u8; 8];
+        self.input.read_exact(&mut len)?;
+        self.frame.resize(u64::from_le_bytes(len) as usize, 0);
+        self.input.read_exact(&mut self.frame)?;
+        Ok(&self.frame)
+    }
+}
+
+/// Writes the kept documents to the sink, in input order, from a spool holding every
+/// document's rendering (see [`render_document`]).
 ///
-/// `texts[i]` is the text to write for ordinal `i`, or `None` when the document is dropped.
+/// `kept[i]` says whether ordinal `i` is written and `source_of[i]` which source it came from.
 pub fn write_corpus(
     sink: CorpusSink,
-    docs: &[Document],
+    spool: &mut SpoolReader,
+    kept: &[bool],
+    source_of: &[usize],
     sources: &[Source],
-    texts: &[Option<&str>],
-    fields: &Fields,
 ) -> Result<()> {
-    let all = |out: &mut dyn Write| -> io::Result<()> {
-        for (doc, text) in docs.iter().zip(texts) {
-            if let Some(text) = text {
-                write_document_line(out, doc, fields, text)?;
+    let mut all = |out: &mut dyn Write| -> io::Result<()> {
+        for &keep in kept {
+            let frame = spool.next_frame()?;
+            if keep {
+                out.write_all(frame)?;
             }
         }
         Ok(())
@@ -267,21 +326,22 @@ pub fn write_corpus(
             }
         }
         CorpusSink::File(file) => file.write_with(all),
-        CorpusSink::Directory(dir) => write_mirror(&dir, docs, sources, texts, fields),
+        CorpusSink::Directory(dir) => write_mirror(&dir, spool, kept, source_of, sources),
     }
 }
 
 fn write_mirror(
     dir: &Path,
-    docs: &[Document],
+    spool: &mut SpoolReader,
+    kept: &[bool],
+    source_of: &[usize],
     sources: &[Source],
-    texts: &[Option<&str>],
-    fields: &Fields,
 ) -> Result<()> {
-    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
-    for doc in docs {
-        by_source[doc.source].push(doc.ordinal);
-    }
+    let spool_error = |source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut next = 0;
     for (index, source) in sources.iter().enumerate() {
         let target = dir.join(&source.relative);
         if let Some(parent) = target.parent() {
@@ -290,20 +350,27 @@ fn write_mirror(
                 source: e,
             })?;
         }
-        let ordinals = &by_source[index];
+        // Ordinals of one source are consecutive, and sources come in ordinal order.
+        let first = next;
+        while next < source_of.len() && source_of[next] == index {
+            next += 1;
+        }
         match source.format {
             Format::Text => {
-                let Some(text) = ordinals.first().and_then(|&o| texts[o]) else {
-                    continue;
-                };
-                AtomicFile::create(&target)?.write_with(|out| out.write_all(text.as_bytes()))?;
+                for &keep in &kept[first..next] {
+                    let frame = spool.next_frame().map_err(spool_error)?;
+                    if keep {
+                        AtomicFile::create(&target)?.write_with(|out| out.write_all(frame))?;
+                    }
+                }
             }
             Format::Jsonl => {
                 let target = mirrored_jsonl_name(&target, source.compression);
                 AtomicFile::create(&target)?.write_with(|out| {
-                    for &o in ordinals {
-                        if let Some(text) = texts[o] {
-                            write_document_line(out, &docs[o], fields, text)?;
+                    for &keep in &kept[first..next] {
+                        let frame = spool.next_frame()?;
+                        if keep {
+                            out.write_all(frame)?;
                         }
                     }
                     Ok(())
@@ -403,15 +470,64 @@ mod tests {
         assert_eq!(compression_for(Path::new("x.jsonl")), Compression::None);
     }
 
+    fn document(line: &str, has_id: bool) -> Document {
+        let start = line.find("\"text\":").unwrap() + 7;
+        let end = start + line[start..].find(",\"n\"").unwrap();
+        Document {
+            ordinal: 0,
+            id: "in.jsonl:1".into(),
+            site: String::new(),
+            text: String::new(),
+            date: None,
+            source: 0,
+            line: 1,
+            record: Some(crate::document::Record {
+                line: line.as_bytes().to_vec(),
+                text_value: start..end,
+                has_id,
+            }),
+        }
+    }
+
     #[test]
-    fn text_replaced_in_place_other_fields_untouched() {
-        let fields: Map<String, Value> =
-            serde_json::from_str(r#"{"id":"a","text":null,"n":1.50,"tags":["x"]}"#).unwrap();
+    fn text_replaced_in_place_every_other_byte_untouched() {
+        let line = r#"{"id":"a", "text":"vuil \u00e9","n":1.50, "tags":["x"]}"#;
         let mut out = Vec::new();
-        write_fields_with_text(&mut out, &fields, "text", "schoon \"en\" klaar").unwrap();
+        let doc = document(line, true);
+        write_document_line(&mut out, &doc, &Fields::default(), "schoon \"en\" klaar").unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            r#"{"id":"a","text":"schoon \"en\" klaar","n":1.50,"tags":["x"]}"#
+            "{\"id\":\"a\", \"text\":\"schoon \\\"en\\\" klaar\",\"n\":1.50, \"tags\":[\"x\"]}\n"
+        );
+    }
+
+    #[test]
+    fn a_record_without_id_gets_zeefs_id_first() {
+        let line = r#" {"text":"x","n":1}"#;
+        let mut out = Vec::new();
+        write_document_line(&mut out, &document(line, false), &Fields::default(), "y").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            " {\"id\":\"in.jsonl:1\",\"text\":\"y\",\"n\":1}\n"
+        );
+    }
+
+    #[test]
+    fn spool_gives_back_its_frames_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut spool = Spool::create(dir.path()).unwrap();
+        for frame in [&b"een"[..], b"", b"drie\n"] {
+            spool.push(frame).unwrap();
+        }
+        let mut reader = spool.into_reader().unwrap();
+        assert_eq!(reader.next_frame().unwrap(), b"een");
+        assert_eq!(reader.next_frame().unwrap(), b"");
+        assert_eq!(reader.next_frame().unwrap(), b"drie\n");
+        assert!(reader.next_frame().is_err());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing on disk"
         );
     }
 

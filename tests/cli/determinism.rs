@@ -1,8 +1,9 @@
-//! The same input and flags give byte-identical outputs whatever the thread count.
+//! The same input and flags give byte-identical outputs whatever the thread count and
+//! however the input is cut into batches.
 
 use crate::util::*;
 
-fn outputs(dir: &TestDir, threads: &str, tag: &str) -> Vec<String> {
+fn outputs(dir: &TestDir, threads: &str, batch_bytes: &str, tag: &str) -> Vec<String> {
     let names = ["out", "c", "e", "r"].map(|n| format!("{n}-{tag}"));
     let out = dir.run(&[
         "clean",
@@ -10,6 +11,8 @@ fn outputs(dir: &TestDir, threads: &str, tag: &str) -> Vec<String> {
         "pages",
         "-j",
         threads,
+        "--batch-bytes",
+        batch_bytes,
         "-q",
         "-o",
         &format!("{}.jsonl", names[0]),
@@ -54,10 +57,13 @@ fn one_thread_and_four_threads_agree_byte_for_byte() {
             format!("Menu\n\n{}\n", prose(i)),
         );
     }
-    let one = outputs(&dir, "1", "a");
-    let four = outputs(&dir, "4", "b");
+    let one = outputs(&dir, "1", "8388608", "a");
+    let four = outputs(&dir, "4", "8388608", "b");
+    // Batches of about three records: copies of one story fall in different batches.
+    let small_batches = outputs(&dir, "2", "2000", "c");
     assert!(one[1].lines().count() > 10, "the corpus has clusters");
-    for (a, b) in one.iter().zip(&four) {
+    for ((a, b), c) in one.iter().zip(&four).zip(&small_batches) {
         assert_eq!(a, b);
+        assert_eq!(a, c);
     }
 }

@@ -117,14 +117,14 @@ fn directory_output_mirrors_the_input_layout() {
 }
 
 #[test]
-fn missing_ids_become_file_and_line() {
+fn missing_ids_become_file_and_line_and_other_bytes_stay() {
     let dir = TestDir::new();
     dir.write("in.jsonl", "\n{\"text\": \"Een korte tekst.\", \"x\": 1}\n");
     let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--no-clutter", "-q"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         dir.read("out.jsonl"),
-        "{\"id\":\"in.jsonl:2\",\"text\":\"Een korte tekst.\",\"x\":1}\n"
+        "{\"id\":\"in.jsonl:2\",\"text\": \"Een korte tekst.\", \"x\": 1}\n"
     );
 }
 

@@ -109,15 +109,20 @@ proptest! {
     }
 
     #[test]
-    fn thread_count_never_changes_output(docs in corpus_strategy()) {
+    fn thread_count_and_batch_size_never_change_output(docs in corpus_strategy()) {
         let dir = TestDir::new();
         build(&dir, &docs);
         let mut results = Vec::new();
-        for threads in ["1", "3"] {
-            let out = dir.run(&["clean", "in.jsonl", "-j", threads, "-o", "-", "--explain", "e.jsonl", "-q"]);
+        // One record per batch crosses a batch boundary between every two documents.
+        for (threads, batch) in [("1", "8388608"), ("3", "8388608"), ("2", "1")] {
+            let out = dir.run(&[
+                "clean", "in.jsonl", "-j", threads, "--batch-bytes", batch, "-o", "-",
+                "--explain", "e.jsonl", "--clusters", "c.jsonl", "-q",
+            ]);
             prop_assert!(out.status.success());
-            results.push((out.stdout, dir.read("e.jsonl")));
+            results.push((out.stdout, dir.read("e.jsonl"), dir.read("c.jsonl")));
         }
         prop_assert_eq!(&results[0], &results[1]);
+        prop_assert_eq!(&results[0], &results[2]);
     }
 }
