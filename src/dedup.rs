@@ -20,10 +20,8 @@
 //! Determinism: candidate pairs are sorted before use and every choice breaks ties by
 //! ordinal, so clusters do not depend on the thread count.
 
+use crate::fingerprint::{mix64, overlap, Fingerprint, Overlap};
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64_with_seed;
-
-use crate::fingerprint::{overlap, Fingerprint, Overlap};
 
 /// Which member of a cluster is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -260,36 +258,53 @@ pub fn find_clusters(
 }
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
+///
+/// Bands are bucketed one at a time, so memory holds one band's keys (12 bytes per
+/// document) and the pairs, not every band's keys at once.
 fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(usize, usize)> {
     let rows = config.rows.max(1);
     let bands = config.bands.min(config.permutations / rows).max(1);
-    let mut keys: Vec<(u64, usize)> = fingerprints
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(ordinal, f)| {
-            let usable = !f.signature.is_empty();
-            (0..if usable { bands } else { 0 }).map(move |band| {
-                let values = &f.signature[band * rows..(band + 1) * rows];
-                let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
-                (xxh3_64_with_seed(&bytes, band as u64), ordinal)
-            })
-        })
-        .collect();
-    keys.par_sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = keys
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|bucket| bucket.len() > 1)
-        .flat_map(|bucket| {
-            let members: Vec<usize> = bucket.iter().map(|&(_, o)| o).collect();
-            bucket_pairs(&members)
-        })
-        .collect();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(fingerprints.len());
+    for band in 0..bands {
+        keys.clear();
+        keys.par_extend(
+            fingerprints
+                .par_iter()
+                .enumerate()
+                .filter(|(_, f)| f.signature.len() >= (band + 1) * rows)
+                .map(|(ordinal, f)| {
+                    let values = &f.signature[band * rows..(band + 1) * rows];
+                    (band_key(values, band as u64), ordinal as u32)
+                }),
+        );
+        keys.par_sort_unstable();
+        for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+            let members: Vec<u32> = bucket.iter().map(|&(_, o)| o).collect();
+            pairs.extend(bucket_pairs(&members));
+        }
+        // Keep the pairs distinct as they come, so they never pile up band over band.
+        if pairs.len() > 4 * fingerprints.len() {
+            pairs.par_sort_unstable();
+            pairs.dedup();
+        }
+    }
     pairs.par_sort_unstable();
     pairs.dedup();
     pairs
+        .into_iter()
+        .map(|(a, b)| (a as usize, b as usize))
+        .collect()
 }
 
-fn bucket_pairs(members: &[usize]) -> Vec<(usize, usize)> {
+/// The bucket of one band of a signature: its values hashed with the band number.
+fn band_key(values: &[u32], band: u64) -> u64 {
+    values.iter().fold(mix64(band ^ 0x9e37_79b9), |h, &v| {
+        mix64(h.rotate_left(17) ^ v as u64)
+    })
+}
+
+fn bucket_pairs(members: &[u32]) -> Vec<(u32, u32)> {
     let mut pairs = Vec::new();
     if members.len() <= BUCKET_ALL_PAIRS {
         for (i, &a) in members.iter().enumerate() {
@@ -430,7 +445,7 @@ mod tests {
 
     #[test]
     fn huge_buckets_stay_linear() {
-        let members: Vec<usize> = (0..1000).collect();
+        let members: Vec<u32> = (0..1000).collect();
         assert!(bucket_pairs(&members).len() < 2000);
     }
 }
