@@ -402,9 +402,9 @@ impl Tally {
             stops: StopHits::default(),
         };
         if !key.is_empty() {
-            for word in key.split(' ') {
+            for (start, end) in pieces(key) {
                 tally.words += 1;
-                tally.stops.add(lex.stopword_languages(word));
+                tally.stops.add(lex.stopword_languages(&key[start..end]));
             }
         }
         tally
@@ -959,15 +959,19 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
 
 /// Byte spans of the words of a key form.
 fn word_spans(key: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for word in key.split(' ') {
-        if !word.is_empty() {
-            spans.push((start, start + word.len()));
-        }
-        start += word.len() + 1;
-    }
-    spans
+    pieces(key).filter(|(start, end)| start < end).collect()
+}
+
+/// Byte spans of the pieces of `key` between spaces, as `key.split(' ')` gives them. A byte
+/// loop: far cheaper than the `char` searcher on words a few bytes long.
+fn pieces(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    key.as_bytes()
+        .split(|&b| b == b' ')
+        .scan(0, |start, piece| {
+            let span = (*start, *start + piece.len());
+            *start = span.1 + 1;
+            Some(span)
+        })
 }
 
 /// A "read also" heading followed by short lines: the lines are a related-article list.
@@ -1182,6 +1186,15 @@ mod tests {
             assert!(pair[0].end <= pair[1].start, "overlap: {removals:?}");
         }
         assert_eq!(apply(text, &page.blocks, &removals), "");
+    }
+
+    #[test]
+    fn pieces_are_the_spans_of_split_on_space() {
+        for key in ["", "a", "lees ook", " a  b ", "café oekraïne 東 京"] {
+            let spans: Vec<&str> = pieces(key).map(|(s, e)| &key[s..e]).collect();
+            assert_eq!(spans, key.split(' ').collect::<Vec<_>>(), "{key:?}");
+        }
+        assert_eq!(word_spans(" ab  c"), [(1, 3), (5, 6)]);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn normalize_into(text: &str, digits: Digits, out: &mut String) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let ascii_end = next_position(bytes, at, |b| !b.is_ascii());
+        let ascii_end = first_non_ascii(bytes, at);
         if ascii_end == bytes.len() {
             key.push_ascii(&bytes[at..]);
             break;
@@ -65,6 +65,17 @@ pub fn normalize_into(text: &str, digits: Digits, out: &mut String) {
         at = unicode_end;
     }
     *out = String::from_utf8(key.out).expect("key forms are written a whole character at a time");
+}
+
+/// The first position at or after `from` of a byte that is not ASCII, or `bytes.len()`.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    // Whole chunks first: `is_ascii` tests a word at a time.
+    let skipped: usize = bytes[from..]
+        .chunks(32)
+        .take_while(|chunk| chunk.is_ascii())
+        .map(<[u8]>::len)
+        .sum();
+    next_position(bytes, from + skipped, |b| !b.is_ascii())
 }
 
 /// The first position at or after `from` whose byte passes `test`, or `bytes.len()`.
@@ -86,30 +97,40 @@ struct KeyWriter {
 
 impl KeyWriter {
     /// ASCII bytes: lowercase, no NFKC needed, never of an unspaced script. The steps of
-    /// [`KeyWriter::push_alphanumeric`], with the Unicode tables left out.
+    /// [`KeyWriter::push_alphanumeric`], with the Unicode tables left out, writing into room
+    /// made beforehand.
     fn push_ascii(&mut self, bytes: &[u8]) {
         let mask = self.digits == Digits::Mask;
+        let start = self.out.len();
+        let mut after_zero = self.out.last() == Some(&b'0');
         let mut pending_space = self.pending_space;
-        let out = &mut self.out;
+        // Every byte writes one byte at most, and a space may be pending from before.
+        self.out.resize(start + bytes.len() + 1, 0);
+        let room = &mut self.out[start..];
+        let mut written = 0;
         for &b in bytes {
             if !b.is_ascii_alphanumeric() {
                 pending_space = true;
                 continue;
             }
             let b = if mask && b.is_ascii_digit() {
-                if !pending_space && out.last() == Some(&b'0') {
+                if !pending_space && after_zero {
                     continue; // a run of digits masks to one `0`
                 }
                 b'0'
             } else {
                 b.to_ascii_lowercase()
             };
-            if pending_space && !out.is_empty() {
-                out.push(b' ');
+            if pending_space && start + written > 0 {
+                room[written] = b' ';
+                written += 1;
             }
             pending_space = false;
-            out.push(b);
+            room[written] = b;
+            written += 1;
+            after_zero = b == b'0';
         }
+        self.out.truncate(start + written);
         self.pending_space = pending_space;
     }
 
