@@ -17,7 +17,9 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::Lexicon;
+use foldhash::fast::FixedState;
+
+use crate::lexicon::{Lexicon, StopHits};
 use crate::normalize::{block_key, normalize_into, Digits};
 use crate::segment::{segment, Block};
 
@@ -141,8 +143,8 @@ enum Class {
 }
 
 /// What the classifier needs to know of a block.
-struct Features {
-    key: String,
+struct Features<'a> {
+    key: &'a str,
     /// Sentences, counted by their final punctuation (at least 1 for any text).
     sentences: usize,
     words: usize,
@@ -204,68 +206,51 @@ pub fn decide(
     let lex = Lexicon::get();
     let blocks = &page.blocks;
     let mut scratch = String::new();
-    let keys: Vec<String> = blocks
-        .iter()
-        .map(|b| {
-            normalize_into(b.text(text), Digits::Keep, &mut scratch);
-            scratch.clone()
-        })
+    let mut keys = KeyForms::default();
+    for block in blocks {
+        keys.push(block.text(text), &mut scratch);
+    }
+    let tallies: Vec<Tally> = (0..blocks.len())
+        .map(|i| Tally::of(keys.get(i), lex))
         .collect();
-    let language = lex.detect_language(keys.iter().flat_map(|k| k.split(' ')));
+    let mut page_hits = StopHits::default();
+    tallies.iter().for_each(|t| page_hits.merge(&t.stops));
+    let language = page_hits.most_covered();
 
     let mut partial: Vec<Removal> = Vec::new();
+    let kept: Vec<(usize, usize)> = blocks
+        .iter()
+        .map(|block| cut_furniture(text, block, lex, &mut partial))
+        .collect();
+    // Most blocks keep all their text: their key form is already at hand. The others get
+    // the key form of what they keep.
+    let mut cut_keys = KeyForms::default();
+    let mut cut_key_of: Vec<Option<usize>> = vec![None; blocks.len()];
+    for (i, block) in blocks.iter().enumerate() {
+        if kept[i] != (block.start, block.end) {
+            cut_key_of[i] = Some(cut_keys.len());
+            cut_keys.push(kept_text(text, kept[i]), &mut scratch);
+        }
+    }
+    let cut_tallies: Vec<Tally> = (0..cut_keys.len())
+        .map(|n| Tally::of(cut_keys.get(n), lex))
+        .collect();
+
     let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
     let mut features = Vec::with_capacity(blocks.len());
-
-    for (i, block) in blocks.iter().enumerate() {
-        let mut kept = (block.start, block.end);
-
-        // Dates in a row (`Gepubliceerd: … | Bijgewerkt: …`) go together.
-        let mut cut = block.start;
-        while let Some(len) = leading_date(&text[cut..block.end], lex) {
-            cut += len;
-            let rest = &text[cut..block.end];
-            cut += rest.len()
-                - rest
-                    .trim_start_matches(['|', '•', '·', '-', '–', ' '])
-                    .len();
-        }
-        if cut > block.start {
-            partial.push(removal(block.start, cut, Reason::Furniture));
-            kept.0 = cut;
-        }
-        if kept.0 < kept.1 {
-            let rest = &text[kept.0..kept.1];
-            if let Some((from, to, all)) = furniture_segments(rest, lex) {
-                if all {
-                    kept.1 = kept.0;
-                } else {
-                    partial.push(removal(kept.0 + from, kept.0 + to, Reason::Furniture));
-                    if from == 0 {
-                        kept.0 += to;
-                    } else {
-                        kept.1 = kept.0 + from;
-                    }
-                }
-            }
-        }
-        let kept_text = text[kept.0..kept.1].trim_matches(crate::segment::is_blank_char);
-        // Most blocks keep all their text: their key form is already at hand.
-        let key = if kept == (block.start, block.end) {
-            keys[i].clone()
-        } else {
-            normalize_into(kept_text, Digits::Keep, &mut scratch);
-            scratch.clone()
+    for i in 0..blocks.len() {
+        let kept_text = kept_text(text, kept[i]);
+        let (key, tally) = match cut_key_of[i] {
+            Some(n) => (cut_keys.get(n), &cut_tallies[n]),
+            None => (keys.get(i), &tallies[i]),
         };
-
         if kept_text.is_empty() {
             whole[i] = Some((Reason::Furniture, 0));
-        } else if let Some(reason) = rule(kept_text, &key, lex) {
+        } else if let Some(reason) = rule(kept_text, key, tally.words, lex) {
             whole[i] = Some((reason, 0));
         } else if site_pages >= config.site_min_pages {
             let pages = frequency(page.keys[i]);
-            let words = key.split(' ').count();
-            let needed = if words >= 20 {
+            let needed = if tally.words >= 20 {
                 config
                     .site_min_pages
                     .max((config.site_long_share * site_pages as f64).ceil() as u32)
@@ -276,7 +261,12 @@ pub fn decide(
                 whole[i] = Some((Reason::SiteTemplate, pages));
             }
         }
-        features.push(features_of(kept_text, key, language, lex));
+        features.push(features_of(
+            kept_text,
+            key,
+            tally.words,
+            tally.stops.of(language),
+        ));
     }
 
     mark_captions(&features, &mut whole, lex);
@@ -314,6 +304,101 @@ pub fn decide(
     removals
 }
 
+/// Key forms (digits kept) of many texts in one string, without an allocation per text.
+#[derive(Default)]
+struct KeyForms {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl KeyForms {
+    fn push(&mut self, text: &str, scratch: &mut String) {
+        normalize_into(text, Digits::Keep, scratch);
+        self.text.push_str(scratch);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, index: usize) -> &str {
+        let start = index
+            .checked_sub(1)
+            .map_or(0, |previous| self.ends[previous]);
+        &self.text[start..self.ends[index]]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// The words of a key form and its stop words in every language, counted in one pass.
+struct Tally {
+    words: usize,
+    stops: StopHits,
+}
+
+impl Tally {
+    fn of(key: &str, lex: &Lexicon) -> Tally {
+        let mut tally = Tally {
+            words: 0,
+            stops: StopHits::default(),
+        };
+        if !key.is_empty() {
+            for (start, end) in pieces(key) {
+                tally.words += 1;
+                tally.stops.add(lex.stopword_languages(&key[start..end]));
+            }
+        }
+        tally
+    }
+}
+
+/// Cuts leading dates and glued-in furniture from a block: pushes the removed pieces to
+/// `partial` and returns the span the block keeps (empty when all of it is furniture).
+fn cut_furniture(
+    text: &str,
+    block: &Block,
+    lex: &Lexicon,
+    partial: &mut Vec<Removal>,
+) -> (usize, usize) {
+    let mut kept = (block.start, block.end);
+
+    // Dates in a row (`Gepubliceerd: … | Bijgewerkt: …`) go together.
+    let mut cut = block.start;
+    while let Some(len) = leading_date(&text[cut..block.end], lex) {
+        cut += len;
+        let rest = &text[cut..block.end];
+        cut += rest.len()
+            - rest
+                .trim_start_matches(['|', '•', '·', '-', '–', ' '])
+                .len();
+    }
+    if cut > block.start {
+        partial.push(removal(block.start, cut, Reason::Furniture));
+        kept.0 = cut;
+    }
+    if kept.0 < kept.1 {
+        let rest = &text[kept.0..kept.1];
+        if let Some((from, to, all)) = furniture_segments(rest, lex) {
+            if all {
+                kept.1 = kept.0;
+            } else {
+                partial.push(removal(kept.0 + from, kept.0 + to, Reason::Furniture));
+                if from == 0 {
+                    kept.0 += to;
+                } else {
+                    kept.1 = kept.0 + from;
+                }
+            }
+        }
+    }
+    kept
+}
+
+/// The text a block keeps, without the blanks its cuts left at either end.
+fn kept_text(text: &str, kept: (usize, usize)) -> &str {
+    text[kept.0..kept.1].trim_matches(crate::segment::is_blank_char)
+}
+
 fn removal(start: usize, end: usize, reason: Reason) -> Removal {
     Removal {
         start,
@@ -323,12 +408,11 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
     }
 }
 
-/// The in-page rule that removes a whole block, if one applies.
-fn rule(original: &str, key: &str, lex: &Lexicon) -> Option<Reason> {
+/// The in-page rule that removes a whole block of `words` words, if one applies.
+fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason> {
     if key.is_empty() {
         return Some(Reason::Separator);
     }
-    let words = key.split(' ').count();
     if lex.is_navigation(key) {
         return Some(Reason::Navigation);
     }
@@ -338,12 +422,12 @@ fn rule(original: &str, key: &str, lex: &Lexicon) -> Option<Reason> {
     if words <= 4 && is_relative_age(key, lex) {
         return Some(Reason::Furniture);
     }
-    let emoji = original.chars().filter(|c| is_pictograph(*c)).count();
-    let prompts = lex.prompt_hits(key) + usize::from(emoji > 0);
+    let pictograph = !original.is_ascii() && original.chars().any(is_pictograph);
+    let prompts = lex.prompt_hits(key) + usize::from(pictograph);
     if (prompts >= 1 && words <= 12) || (prompts >= 2 && words <= 30) {
         return Some(Reason::Prompt);
     }
-    let first = key.split(' ').next().unwrap_or("");
+    let first = key.split_once(' ').map_or(key, |(first, _)| first);
     let starts_with_symbol = original.starts_with('©') || original.starts_with("(c)");
     let opens_credit = lex.opens_credit(key)
         && (original.chars().take(24).any(|c| c == ':' || c == '/') || words <= 8);
@@ -386,12 +470,16 @@ fn is_relative_age(key: &str, lex: &Lexicon) -> bool {
 /// A relative age glued to a category or a headline, as related-article lists print them:
 /// `Actueel1 jaar geledenHardnekkige gerucht …`.
 fn glued_age(original: &str, lex: &Lexicon) -> bool {
-    let chars: Vec<(usize, char)> = original.char_indices().collect();
-    for (n, &(at, c)) in chars.iter().enumerate() {
-        if !c.is_ascii_digit() || (n > 0 && chars[n - 1].1.is_ascii_digit()) {
+    // ASCII digits are whole characters, so each digit byte starts a character.
+    for (at, byte) in original.bytes().enumerate() {
+        if !byte.is_ascii_digit() {
             continue;
         }
-        let glued_left = n > 0 && chars[n - 1].1.is_alphabetic();
+        let before = original[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let glued_left = before.is_some_and(char::is_alphabetic);
         let rest = &original[at..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let mut words = rest[digits..].split(' ').filter(|w| !w.is_empty());
@@ -570,23 +658,16 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
     None
 }
 
-fn features_of(kept_text: &str, key: String, language: usize, lex: &Lexicon) -> Features {
-    let words = if key.is_empty() {
-        0
-    } else {
-        key.split(' ').count()
-    };
-    let stops = key
-        .split(' ')
-        .filter(|w| lex.is_stopword(language, w))
-        .count();
+/// The classifier's view of a block keeping `kept_text`, whose key form `key` has `words`
+/// words, `stops` of them stop words of the page's language.
+fn features_of<'a>(kept_text: &str, key: &'a str, words: usize, stops: usize) -> Features<'a> {
     let first_upper = kept_text
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘„«".contains(c));
     let sentences = kept_text
         .split_inclusive(['.', '!', '?'])
-        .filter(|s| s.trim().chars().count() > 3)
+        .filter(|s| s.trim().chars().nth(3).is_some())
         .count()
         .max(1);
     Features {
@@ -743,7 +824,7 @@ fn protect_headline(
 fn mark_captions(features: &[Features], whole: &mut [Option<(Reason, u32)>], lex: &Lexicon) {
     for i in 0..features.len() {
         if !matches!(whole[i], Some((Reason::Credit, _)))
-            || !lex.opens_photo_credit(&features[i].key)
+            || !lex.opens_photo_credit(features[i].key)
         {
             continue;
         }
@@ -767,20 +848,39 @@ const QUOTE_RUN: usize = 8;
 /// stand in a longer block of the same page is a pull quote repeating the article. (A
 /// paragraph printed twice is not: neither copy is longer.)
 fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) {
+    let candidate: Vec<bool> = features
+        .iter()
+        .zip(&*whole)
+        .map(|(f, w)| w.is_none() && (QUOTE_RUN..=40).contains(&f.words))
+        .collect();
+    let Some(fewest) = features
+        .iter()
+        .zip(&candidate)
+        .filter(|(_, &c)| c)
+        .map(|(f, _)| f.words)
+        .min()
+    else {
+        return;
+    };
     // Every run of QUOTE_RUN words on the page, with the most words of a block it stands in.
-    let mut windows: HashMap<&str, usize> = HashMap::new();
-    let spans: Vec<Vec<(usize, usize)>> = features.iter().map(|f| word_spans(&f.key)).collect();
-    for (f, words) in features.iter().zip(&spans) {
+    // Only blocks longer than some candidate can hold the body text a quote repeats.
+    let mut windows: HashMap<&str, usize, FixedState> = HashMap::default();
+    for f in features.iter().filter(|f| f.words > fewest) {
+        let words = word_spans(f.key);
         for w in words.windows(QUOTE_RUN) {
             let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
             let longest = windows.entry(window).or_insert(0);
             *longest = (*longest).max(f.words);
         }
     }
-    for (i, (f, words)) in features.iter().zip(&spans).enumerate() {
-        if whole[i].is_some() || !(QUOTE_RUN..=40).contains(&f.words) {
+    if windows.is_empty() {
+        return;
+    }
+    for (i, f) in features.iter().enumerate() {
+        if !candidate[i] {
             continue;
         }
+        let words = word_spans(f.key);
         let mut covered = vec![false; words.len()];
         for (k, w) in words.windows(QUOTE_RUN).enumerate() {
             let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
@@ -800,22 +900,26 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
 
 /// Byte spans of the words of a key form.
 fn word_spans(key: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for word in key.split(' ') {
-        if !word.is_empty() {
-            spans.push((start, start + word.len()));
-        }
-        start += word.len() + 1;
-    }
-    spans
+    pieces(key).filter(|(start, end)| start < end).collect()
+}
+
+/// Byte spans of the pieces of `key` between spaces, as `key.split(' ')` gives them. A byte
+/// loop: far cheaper than the `char` searcher on words a few bytes long.
+fn pieces(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    key.as_bytes()
+        .split(|&b| b == b' ')
+        .scan(0, |start, piece| {
+            let span = (*start, *start + piece.len());
+            *start = span.1 + 1;
+            Some(span)
+        })
 }
 
 /// A "read also" heading followed by short lines: the lines are a related-article list.
 fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>], class: &[Class]) {
     let mut i = 0;
     while i < features.len() {
-        if RELATED_HEADINGS.contains(&features[i].key.as_str()) {
+        if RELATED_HEADINGS.contains(&features[i].key) {
             whole[i] = Some((Reason::RelatedList, 0));
             let mut j = i + 1;
             while j < features.len()
@@ -837,7 +941,7 @@ fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>],
 /// article appended by infinite scroll. Everything from the label on goes.
 fn mark_second_article(
     features: &[Features],
-    keys: &[String],
+    keys: &KeyForms,
     whole: &mut [Option<(Reason, u32)>],
     class: &[Class],
     lex: &Lexicon,
@@ -848,7 +952,7 @@ fn mark_second_article(
             good_before += 1;
             continue;
         }
-        if good_before < 3 || !lex.is_category(&keys[i]) {
+        if good_before < 3 || !lex.is_category(keys.get(i)) {
             continue;
         }
         let Some(title) = (i + 1..features.len()).find(|&j| whole[j].is_none()) else {
@@ -1023,6 +1127,15 @@ mod tests {
             assert!(pair[0].end <= pair[1].start, "overlap: {removals:?}");
         }
         assert_eq!(apply(text, &page.blocks, &removals), "");
+    }
+
+    #[test]
+    fn pieces_are_the_spans_of_split_on_space() {
+        for key in ["", "a", "lees ook", " a  b ", "café oekraïne 東 京"] {
+            let spans: Vec<&str> = pieces(key).map(|(s, e)| &key[s..e]).collect();
+            assert_eq!(spans, key.split(' ').collect::<Vec<_>>(), "{key:?}");
+        }
+        assert_eq!(word_spans(" ab  c"), [(1, 3), (5, 6)]);
     }
 
     #[test]

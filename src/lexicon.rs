@@ -5,8 +5,14 @@
 //! phrase lists are zeef's own, for Dutch, English, German, French, Spanish and Italian.
 //! A page's language is the one whose stop words cover most of its tokens.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use foldhash::fast::FixedState;
+
+/// A set of words. Lookups are of short words, one or more per token of every page, where
+/// foldhash is several times cheaper than the standard SipHash; no input can choose keys.
+type WordSet = HashSet<&'static str, FixedState>;
 
 /// Languages with stop-word lists, in the order ties are broken.
 pub const LANGUAGES: [&str; 6] = ["nl", "en", "de", "fr", "es", "it"];
@@ -644,21 +650,75 @@ const MONTHS: &[&str] = &[
     "diciembre",
 ];
 
+/// Stop words of every language, each with the languages whose list has it.
+fn stop_languages() -> HashMap<&'static str, u8, FixedState> {
+    let mut languages = HashMap::default();
+    for (index, list) in STOPWORDS.iter().enumerate() {
+        for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            *languages.entry(word).or_insert(0) |= 1 << index;
+        }
+    }
+    languages
+}
+
+/// Stop words counted per language, for [`Lexicon::detect_language`] and callers that count
+/// once and ask twice.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StopHits([usize; LANGUAGES.len()]);
+
+impl StopHits {
+    /// Counts one token, given its [`Lexicon::stopword_languages`].
+    pub fn add(&mut self, languages: u8) {
+        if languages == 0 {
+            return;
+        }
+        for (index, hits) in self.0.iter_mut().enumerate() {
+            *hits += usize::from(languages & (1 << index) != 0);
+        }
+    }
+
+    /// Adds the counts of `other`.
+    pub fn merge(&mut self, other: &StopHits) {
+        for (hits, more) in self.0.iter_mut().zip(other.0) {
+            *hits += more;
+        }
+    }
+
+    /// Stop words of the language `language` counted.
+    pub fn of(&self, language: usize) -> usize {
+        self.0[language]
+    }
+
+    /// The language with most stop words, the first of [`LANGUAGES`] on a tie and the first
+    /// language when no token is a stop word.
+    pub fn most_covered(&self) -> usize {
+        let mut best = (0, 0);
+        for (index, &hits) in self.0.iter().enumerate() {
+            if hits > best.1 {
+                best = (index, hits);
+            }
+        }
+        best.0
+    }
+}
+
 /// The loaded word lists.
 pub struct Lexicon {
-    stopwords: Vec<HashSet<&'static str>>,
-    nav: HashSet<&'static str>,
-    categories: HashSet<&'static str>,
+    /// For every stop word, the languages (bit `i` for `LANGUAGES[i]`) whose list has it:
+    /// one lookup answers for all languages.
+    stop_languages: HashMap<&'static str, u8, FixedState>,
+    nav: WordSet,
+    categories: WordSet,
     /// Prompt phrases padded with a space on each side, for whole-word matching.
     prompts: aho_corasick::AhoCorasick,
     /// Credit openers followed by a space.
     credit_openers: Vec<String>,
-    agencies: HashSet<&'static str>,
-    bylines: HashSet<&'static str>,
-    furniture: HashSet<&'static str>,
-    age_units: HashSet<&'static str>,
-    age_markers: HashSet<&'static str>,
-    months: HashSet<&'static str>,
+    agencies: WordSet,
+    bylines: WordSet,
+    furniture: WordSet,
+    age_units: WordSet,
+    age_markers: WordSet,
+    months: WordSet,
 }
 
 impl Lexicon {
@@ -666,15 +726,7 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| Lexicon {
-            stopwords: STOPWORDS
-                .iter()
-                .map(|list| {
-                    list.lines()
-                        .map(str::trim)
-                        .filter(|w| !w.is_empty())
-                        .collect()
-                })
-                .collect(),
+            stop_languages: stop_languages(),
             nav: NAV_WORDS.iter().chain(CATEGORY_WORDS).copied().collect(),
             categories: CATEGORY_WORDS.iter().copied().collect(),
             prompts: aho_corasick::AhoCorasick::new(
@@ -693,19 +745,20 @@ impl Lexicon {
 
     /// The language (index into [`LANGUAGES`]) whose stop words cover most of `tokens`.
     pub fn detect_language<'a>(&self, tokens: impl Iterator<Item = &'a str> + Clone) -> usize {
-        let mut best = (0, 0usize);
-        for (index, list) in self.stopwords.iter().enumerate() {
-            let hits = tokens.clone().filter(|t| list.contains(t)).count();
-            if hits > best.1 {
-                best = (index, hits);
-            }
-        }
-        best.0
+        let mut hits = StopHits::default();
+        tokens.for_each(|t| hits.add(self.stopword_languages(t)));
+        hits.most_covered()
     }
 
     /// Whether `token` is a stop word of the language `language`.
     pub fn is_stopword(&self, language: usize, token: &str) -> bool {
-        self.stopwords[language].contains(token)
+        self.stopword_languages(token) & (1 << language) != 0
+    }
+
+    /// The languages whose stop-word list has `token`: bit `i` for `LANGUAGES[i]`. Lets a
+    /// caller count stop words of every language with one lookup per token.
+    pub fn stopword_languages(&self, token: &str) -> u8 {
+        self.stop_languages.get(token).copied().unwrap_or(0)
     }
 
     /// Whether a whole key-form line is navigation: a nav phrase, or only nav words.
@@ -752,12 +805,21 @@ impl Lexicon {
 
     /// Whether a key form names a press agency or picture library.
     pub fn names_agency(&self, key: &str) -> bool {
-        let words: Vec<&str> = key.split(' ').collect();
-        words.iter().any(|w| self.agencies.contains(w))
-            || words.windows(2).any(|pair| {
-                self.agencies
-                    .contains(format!("{} {}", pair[0], pair[1]).as_str())
-            })
+        // Words and pairs of words, a pair being the slice of `key` from one word's start
+        // to the next word's end.
+        let mut previous_start = None;
+        let mut start = 0;
+        for word in key.split(' ') {
+            let end = start + word.len();
+            if self.agencies.contains(word)
+                || previous_start.is_some_and(|from| self.agencies.contains(&key[from..end]))
+            {
+                return true;
+            }
+            previous_start = Some(start);
+            start = end + 1;
+        }
+        false
     }
 
     /// Whether a key form opens like a photo credit (`foto …`, `photo …`, `beeld …`).
@@ -774,9 +836,10 @@ impl Lexicon {
             "getty",
             "photograph",
         ];
-        PHOTO
-            .iter()
-            .any(|p| key == *p || key.starts_with(&format!("{p} ")))
+        PHOTO.iter().any(|p| {
+            key.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
     }
 
     /// Whether a word opens a byline (`door`, `by`).
@@ -816,6 +879,36 @@ mod tests {
         let en = "the man and the house of the city".split(' ');
         assert_eq!(LANGUAGES[lex.detect_language(nl)], "nl");
         assert_eq!(LANGUAGES[lex.detect_language(en)], "en");
+    }
+
+    #[test]
+    fn one_lookup_answers_for_every_language() {
+        let lex = Lexicon::get();
+        let languages = lex.stopword_languages("de");
+        assert!(lex.is_stopword(0, "de") && lex.is_stopword(4, "de"));
+        for index in 0..LANGUAGES.len() {
+            assert_eq!(
+                languages & (1 << index) != 0,
+                STOPWORDS[index].lines().any(|w| w.trim() == "de"),
+                "{}",
+                LANGUAGES[index]
+            );
+        }
+        assert_eq!(lex.stopword_languages("brug"), 0);
+        assert_eq!(lex.stopword_languages(""), 0);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_language_and_no_hits_to_dutch() {
+        let mut hits = StopHits::default();
+        assert_eq!(hits.most_covered(), 0);
+        hits.add(0b10_0010);
+        assert_eq!(hits.most_covered(), 1);
+        let mut more = StopHits::default();
+        more.add(0b10_0000);
+        hits.merge(&more);
+        assert_eq!(hits.most_covered(), 5);
+        assert_eq!(hits.of(5), 2);
     }
 
     #[test]

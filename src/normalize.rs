@@ -9,7 +9,7 @@
 //!
 //! Pure ASCII text, most of every corpus, takes a fast path with the same result.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Whether digits are kept or all mapped to `0`.
@@ -36,36 +36,139 @@ pub fn is_unspaced(c: char) -> bool {
 }
 
 /// Writes the key form of `text` into `out` (cleared first).
+///
+/// Runs of ASCII, most of every page, skip NFKC and Unicode case tables. Text between them
+/// is normalised on its own, together with the ASCII character before it (which combining
+/// marks may compose with): an ASCII character never composes with what stands before it,
+/// so NFKC of the pieces is NFKC of the whole.
 pub fn normalize_into(text: &str, digits: Digits, out: &mut String) {
-    out.clear();
-    let mut pending_space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            let masked = digits == Digits::Mask && c.is_numeric();
-            if masked && !pending_space && out.ends_with('0') {
-                return; // a run of digits masks to one `0`
-            }
-            let c = if masked { '0' } else { c };
-            let unspaced = is_unspaced(c);
-            if (pending_space || unspaced) && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            pending_space = unspaced;
-            out.push(c);
-        } else {
-            pending_space = true;
-        }
+    let mut buffer = std::mem::take(out).into_bytes();
+    buffer.clear();
+    buffer.reserve(text.len() + 1);
+    let mut key = KeyWriter {
+        out: buffer,
+        digits,
+        pending_space: false,
     };
-    if text.is_ascii() {
-        for b in text.bytes() {
-            push(b.to_ascii_lowercase() as char, out);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let ascii_end = first_non_ascii(bytes, at);
+        if ascii_end == bytes.len() {
+            key.push_ascii(&bytes[at..]);
+            break;
         }
-    } else {
-        for c in text.nfkc() {
-            for lower in c.to_lowercase() {
-                push(lower, out);
+        let unicode_start = ascii_end.saturating_sub(1).max(at);
+        key.push_ascii(&bytes[at..unicode_start]);
+        let unicode_end = next_position(bytes, ascii_end, |b| b.is_ascii());
+        key.push_unicode(&text[unicode_start..unicode_end]);
+        at = unicode_end;
+    }
+    *out = String::from_utf8(key.out).expect("key forms are written a whole character at a time");
+}
+
+/// The first position at or after `from` of a byte that is not ASCII, or `bytes.len()`.
+fn first_non_ascii(bytes: &[u8], from: usize) -> usize {
+    // Whole chunks first: `is_ascii` tests a word at a time.
+    let skipped: usize = bytes[from..]
+        .chunks(32)
+        .take_while(|chunk| chunk.is_ascii())
+        .map(<[u8]>::len)
+        .sum();
+    next_position(bytes, from + skipped, |b| !b.is_ascii())
+}
+
+/// The first position at or after `from` whose byte passes `test`, or `bytes.len()`.
+fn next_position(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| test(b))
+        .map_or(bytes.len(), |n| from + n)
+}
+
+/// Appends normalised characters to a key form, folding separators and masking digits.
+struct KeyWriter {
+    /// The key form so far, UTF-8.
+    out: Vec<u8>,
+    digits: Digits,
+    /// A separator (or an unspaced character) came since the last character written.
+    pending_space: bool,
+}
+
+impl KeyWriter {
+    /// ASCII bytes: lowercase, no NFKC needed, never of an unspaced script. The steps of
+    /// [`KeyWriter::push_alphanumeric`], with the Unicode tables left out, writing into room
+    /// made beforehand.
+    fn push_ascii(&mut self, bytes: &[u8]) {
+        let mask = self.digits == Digits::Mask;
+        let start = self.out.len();
+        let mut after_zero = self.out.last() == Some(&b'0');
+        let mut pending_space = self.pending_space;
+        // Every byte writes one byte at most, and a space may be pending from before.
+        self.out.resize(start + bytes.len() + 1, 0);
+        let room = &mut self.out[start..];
+        let mut written = 0;
+        for &b in bytes {
+            if !b.is_ascii_alphanumeric() {
+                pending_space = true;
+                continue;
+            }
+            let b = if mask && b.is_ascii_digit() {
+                if !pending_space && after_zero {
+                    continue; // a run of digits masks to one `0`
+                }
+                b'0'
+            } else {
+                b.to_ascii_lowercase()
+            };
+            if pending_space && start + written > 0 {
+                room[written] = b' ';
+                written += 1;
+            }
+            pending_space = false;
+            room[written] = b;
+            written += 1;
+            after_zero = b == b'0';
+        }
+        self.out.truncate(start + written);
+        self.pending_space = pending_space;
+    }
+
+    /// Text without ASCII but for its first character: NFKC (skipped when the quick check
+    /// proves it a no-op), then lowercase.
+    fn push_unicode(&mut self, text: &str) {
+        if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+            text.chars().for_each(|c| self.push_lowercase(c));
+        } else {
+            text.nfkc().for_each(|c| self.push_lowercase(c));
+        }
+    }
+
+    fn push_lowercase(&mut self, c: char) {
+        for lower in c.to_lowercase() {
+            if lower.is_alphanumeric() {
+                self.push_alphanumeric(lower);
+            } else {
+                self.pending_space = true;
             }
         }
+    }
+
+    fn push_alphanumeric(&mut self, c: char) {
+        let masked = self.digits == Digits::Mask && c.is_numeric();
+        if masked && !self.pending_space && self.out.last() == Some(&b'0') {
+            return; // a run of digits masks to one `0`
+        }
+        let c = if masked { '0' } else { c };
+        let unspaced = is_unspaced(c);
+        // A space is only ever written right before a character, so `out` never ends in one.
+        if (self.pending_space || unspaced) && !self.out.is_empty() {
+            self.out.push(b' ');
+        }
+        self.pending_space = unspaced;
+        let mut utf8 = [0; 4];
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
     }
 }
 
@@ -115,23 +218,71 @@ mod tests {
         );
     }
 
-    #[test]
-    fn ascii_fast_path_matches_unicode_path() {
-        for text in ["Hello, World 42", "a-b_c", "It's--fine"] {
-            let mut slow = String::new();
-            let mut pending = false;
-            for c in text.nfkc().flat_map(char::to_lowercase) {
-                if c.is_alphanumeric() {
-                    if pending && !slow.is_empty() {
-                        slow.push(' ');
-                    }
-                    pending = false;
-                    slow.push(c);
-                } else {
-                    pending = true;
-                }
+    /// The key form by the definition: NFKC of the whole text, lowercase, one character at a
+    /// time. The fast paths of [`normalize_into`] must agree with it on every input.
+    fn reference(text: &str, digits: Digits) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in text.nfkc().flat_map(char::to_lowercase) {
+            if !c.is_alphanumeric() {
+                pending_space = true;
+                continue;
             }
-            assert_eq!(normalize(text, Digits::Keep), slow);
+            let masked = digits == Digits::Mask && c.is_numeric();
+            if masked && !pending_space && out.ends_with('0') {
+                continue;
+            }
+            let c = if masked { '0' } else { c };
+            let unspaced = is_unspaced(c);
+            if (pending_space || unspaced) && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            pending_space = unspaced;
+            out.push(c);
+        }
+        out
+    }
+
+    fn assert_matches_reference(text: &str) {
+        for digits in [Digits::Keep, Digits::Mask] {
+            assert_eq!(
+                normalize(text, digits),
+                reference(text, digits),
+                "{text:?} {digits:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fast_paths_match_the_definition() {
+        for text in [
+            "Hello, World 42",
+            "a-b_c",
+            "It's--fine",
+            "Cafe\u{301} au lait",
+            "e\u{301}\u{327}x",
+            "\u{301}leading mark",
+            "Ｆｕｌｌ－ｗｉｄｔｈ １２３",
+            "東京都に住む 2024年",
+            "İstanbul İZMİR",
+            "Straße STRASSE ß",
+            "ﬁnance ½ x² Ⅻ ①②",
+            "๑๒๓ ไทย",
+            "ǅemal Ǆ",
+            "한국어 \u{1100}\u{1161}\u{11a8}",
+            "«Meer» nieuws • 12 • leestijd 3 min",
+            "\u{2126}hm \u{212b}ngstr\u{f6}m",
+        ] {
+            assert_matches_reference(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_paths_match_the_definition_on_mixed_text(
+            text in "[a-zA-Z0-9 .,'\u{e9}\u{df}\u{130}\u{301}\u{308}\u{327}\u{ff21}\u{ff11}\u{6771}\u{e51}\u{bd}\u{fb01}\u{2160}\u{1100}\u{1161}\u{11a8}\u{2126}\u{2022}]{0,24}"
+        ) {
+            assert_matches_reference(&text);
         }
     }
 
