@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::lexicon::{Lexicon, StopHits};
 use crate::normalize::{block_key, normalize_into, Digits};
@@ -422,10 +423,13 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
     if words <= 4 && is_relative_age(key, lex) {
         return Some(Reason::Furniture);
     }
-    let pictograph = !original.is_ascii() && original.chars().any(is_pictograph);
-    let prompts = lex.prompt_hits(key) + usize::from(pictograph);
-    if (prompts >= 1 && words <= 12) || (prompts >= 2 && words <= 30) {
-        return Some(Reason::Prompt);
+    // Prompts only count in blocks of up to 30 words; article paragraphs skip the search.
+    if words <= 30 {
+        let pictograph = !original.is_ascii() && original.chars().any(is_pictograph);
+        let prompts = lex.prompt_hits(key) + usize::from(pictograph);
+        if (prompts >= 1 && words <= 12) || prompts >= 2 {
+            return Some(Reason::Prompt);
+        }
     }
     let first = key.split_once(' ').map_or(key, |(first, _)| first);
     let starts_with_symbol = original.starts_with('©') || original.starts_with("(c)");
@@ -862,45 +866,70 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
     else {
         return;
     };
-    // Every run of QUOTE_RUN words on the page, with the most words of a block it stands in.
     // Only blocks longer than some candidate can hold the body text a quote repeats.
-    let mut windows: HashMap<&str, usize, FixedState> = HashMap::default();
-    for f in features.iter().filter(|f| f.words > fewest) {
-        let words = word_spans(f.key);
-        for w in words.windows(QUOTE_RUN) {
-            let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
-            let longest = windows.entry(window).or_insert(0);
-            *longest = (*longest).max(f.words);
-        }
+    let windows: Vec<Vec<u64>> = features
+        .iter()
+        .zip(&candidate)
+        .map(|(f, &c)| {
+            if c || f.words > fewest {
+                window_hashes(f.key)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    // Every window of a candidate, with the most words of a block it stands in.
+    let mut longest: HashMap<u64, usize, FixedState> = HashMap::default();
+    for (hashes, _) in windows.iter().zip(&candidate).filter(|(_, &c)| c) {
+        longest.extend(hashes.iter().map(|&h| (h, 0)));
     }
-    if windows.is_empty() {
-        return;
+    for (f, hashes) in features.iter().zip(&windows) {
+        if f.words > fewest {
+            for h in hashes {
+                if let Some(most) = longest.get_mut(h) {
+                    *most = (*most).max(f.words);
+                }
+            }
+        }
     }
     for (i, f) in features.iter().enumerate() {
         if !candidate[i] {
             continue;
         }
-        let words = word_spans(f.key);
-        let mut covered = vec![false; words.len()];
-        for (k, w) in words.windows(QUOTE_RUN).enumerate() {
-            let window = &f.key[w[0].0..w[QUOTE_RUN - 1].1];
-            if windows
-                .get(window)
-                .is_some_and(|&longest| longest > f.words)
-            {
+        let mut covered = vec![false; windows[i].len() + QUOTE_RUN - 1];
+        for (k, h) in windows[i].iter().enumerate() {
+            if longest[h] > f.words {
                 covered[k..k + QUOTE_RUN].iter_mut().for_each(|c| *c = true);
             }
         }
-        let share = covered.iter().filter(|&&c| c).count() as f64 / words.len() as f64;
+        let share = covered.iter().filter(|&&c| c).count() as f64 / covered.len() as f64;
         if share >= 0.6 {
             whole[i] = Some((Reason::PullQuote, 0));
         }
     }
 }
 
-/// Byte spans of the words of a key form.
-fn word_spans(key: &str) -> Vec<(usize, usize)> {
-    pieces(key).filter(|(start, end)| start < end).collect()
+/// A hash of every run of [`QUOTE_RUN`] words of a key form, in order: a polynomial rolled
+/// over the words' hashes, so each word is hashed once whatever the window length.
+fn window_hashes(key: &str) -> Vec<u64> {
+    const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
+    let drop = BASE.wrapping_pow(QUOTE_RUN as u32);
+    let words: Vec<u64> = pieces(key)
+        .filter(|(start, end)| start < end)
+        .map(|(start, end)| xxh3_64(&key.as_bytes()[start..end]))
+        .collect();
+    let mut rolled = 0u64;
+    let mut out = Vec::with_capacity(words.len().saturating_sub(QUOTE_RUN - 1));
+    for (n, &word) in words.iter().enumerate() {
+        rolled = rolled.wrapping_mul(BASE).wrapping_add(word);
+        if n >= QUOTE_RUN {
+            rolled = rolled.wrapping_sub(words[n - QUOTE_RUN].wrapping_mul(drop));
+        }
+        if n + 1 >= QUOTE_RUN {
+            out.push(rolled);
+        }
+    }
+    out
 }
 
 /// Byte spans of the pieces of `key` between spaces, as `key.split(' ')` gives them. A byte
@@ -1130,12 +1159,19 @@ mod tests {
     }
 
     #[test]
-    fn pieces_are_the_spans_of_split_on_space() {
+    fn pieces_are_the_spans_of_split_on_space_and_windows_roll() {
         for key in ["", "a", "lees ook", " a  b ", "café oekraïne 東 京"] {
             let spans: Vec<&str> = pieces(key).map(|(s, e)| &key[s..e]).collect();
             assert_eq!(spans, key.split(' ').collect::<Vec<_>>(), "{key:?}");
         }
-        assert_eq!(word_spans(" ab  c"), [(1, 3), (5, 6)]);
+        assert_eq!(
+            window_hashes(&"w ".repeat(QUOTE_RUN - 1)),
+            Vec::<u64>::new()
+        );
+        let windows = window_hashes("a b c d e f g h a b c d e f g h i");
+        assert_eq!(windows.len(), 10);
+        assert_eq!(windows[0], windows[8], "the same eight words hash alike");
+        assert_ne!(windows[0], windows[1]);
     }
 
     #[test]
