@@ -6,7 +6,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use zeef::clutter::{self, ClutterConfig, Page};
 use zeef::dedup::{find_clusters, DedupConfig, KeepInfo};
 use zeef::fingerprint::Shingler;
-use zeef::normalize::{normalize_into, Digits};
+use zeef::normalize::normalize_into;
 use zeef::sites::SiteStats;
 use zeef::synth::{generate, SynthConfig};
 
@@ -41,7 +41,7 @@ fn stages(c: &mut Criterion) {
             texts
                 .iter()
                 .map(|t| {
-                    normalize_into(t, Digits::Mask, &mut out);
+                    normalize_into(t, &mut out);
                     out.len()
                 })
                 .sum::<usize>()

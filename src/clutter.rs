@@ -21,7 +21,7 @@ use foldhash::fast::FixedState;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::lexicon::{Lexicon, StopHits};
-use crate::normalize::{block_key, normalize_into, Digits};
+use crate::normalize::{append_key_form, mask_digits, normalize_into, template_key};
 use crate::segment::{segment, Block};
 
 /// Settings of the clutter stage.
@@ -112,25 +112,79 @@ pub struct Removal {
     pub site_pages: u32,
 }
 
-/// A page split into blocks, with each block's template key.
+/// A page split into blocks, with each block's key form and template key.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
     /// The non-blank lines.
     pub blocks: Vec<Block>,
-    /// Digit-masked key of each block (see [`crate::normalize::block_key`]).
+    /// The key form of each block (see [`crate::normalize`]).
+    pub forms: KeyForms,
+    /// Template key of each block (see [`crate::normalize::template_key`]).
     pub keys: Vec<u64>,
 }
 
 impl Page {
-    /// Segments `text` and keys its blocks.
+    /// Segments `text`, normalises its blocks and keys them.
     pub fn new(text: &str) -> Page {
         let blocks = segment(text);
+        let mut forms = KeyForms::default();
+        for block in &blocks {
+            forms.push(block.text(text));
+        }
         let mut scratch = String::new();
-        let keys = blocks
-            .iter()
-            .map(|b| block_key(b.text(text), &mut scratch))
+        let keys = (0..blocks.len())
+            .map(|i| template_key(forms.get(i), &mut scratch))
             .collect();
-        Page { blocks, keys }
+        Page {
+            blocks,
+            forms,
+            keys,
+        }
+    }
+}
+
+/// The key forms of many texts in one string, without an allocation per text: the forms
+/// joined by single spaces, so that for a page's blocks the whole string is the page's key
+/// form.
+#[derive(Debug, Clone, Default)]
+pub struct KeyForms {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl KeyForms {
+    /// Adds the key form of `text`.
+    pub fn push(&mut self, text: &str) {
+        let before = self.text.len();
+        append_key_form(text, &mut self.text);
+        // A non-empty form after others is preceded by its separating space.
+        let start = if before > 0 && self.text.len() > before {
+            before + 1
+        } else {
+            before
+        };
+        self.spans.push((start, self.text.len()));
+    }
+
+    /// The key form of the `index`-th text.
+    pub fn get(&self, index: usize) -> &str {
+        let (start, end) = self.spans[index];
+        &self.text[start..end]
+    }
+
+    /// How many texts.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// All forms, joined by single spaces.
+    pub fn joined(&self) -> &str {
+        &self.text
     }
 }
 
@@ -206,11 +260,7 @@ pub fn decide(
 ) -> Vec<Removal> {
     let lex = Lexicon::get();
     let blocks = &page.blocks;
-    let mut scratch = String::new();
-    let mut keys = KeyForms::default();
-    for block in blocks {
-        keys.push(block.text(text), &mut scratch);
-    }
+    let keys = &page.forms;
     let tallies: Vec<Tally> = (0..blocks.len())
         .map(|i| Tally::of(keys.get(i), lex))
         .collect();
@@ -230,7 +280,7 @@ pub fn decide(
     for (i, block) in blocks.iter().enumerate() {
         if kept[i] != (block.start, block.end) {
             cut_key_of[i] = Some(cut_keys.len());
-            cut_keys.push(kept_text(text, kept[i]), &mut scratch);
+            cut_keys.push(kept_text(text, kept[i]));
         }
     }
     let cut_tallies: Vec<Tally> = (0..cut_keys.len())
@@ -276,7 +326,7 @@ pub fn decide(
     rescue_empty_page(&features, &whole, &mut class);
     protect_headline(&features, &mut whole, &mut class);
     mark_related_runs(&features, &mut whole, &class);
-    mark_second_article(&features, &keys, &mut whole, &class, lex);
+    mark_second_article(&features, keys, &mut whole, &class, lex);
 
     // A block removed as a whole is one span: the pieces cut from it earlier go, so spans
     // never overlap and no byte is counted twice.
@@ -303,32 +353,6 @@ pub fn decide(
     }
     removals.sort_by_key(|r| (r.start, r.end));
     removals
-}
-
-/// Key forms (digits kept) of many texts in one string, without an allocation per text.
-#[derive(Default)]
-struct KeyForms {
-    text: String,
-    ends: Vec<usize>,
-}
-
-impl KeyForms {
-    fn push(&mut self, text: &str, scratch: &mut String) {
-        normalize_into(text, Digits::Keep, scratch);
-        self.text.push_str(scratch);
-        self.ends.push(self.text.len());
-    }
-
-    fn get(&self, index: usize) -> &str {
-        let start = index
-            .checked_sub(1)
-            .map_or(0, |previous| self.ends[previous]);
-        &self.text[start..self.ends[index]]
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
 }
 
 /// The words of a key form and its stop words in every language, counted in one pass.
@@ -618,11 +642,12 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
         }
     }
     segments.push((start, line.len()));
-    let mut scratch = String::new();
+    let (mut form, mut scratch) = (String::new(), String::new());
     let is_furniture: Vec<bool> = segments
         .iter()
         .map(|&(s, e)| {
-            normalize_into(&line[s..e], Digits::Mask, &mut scratch);
+            normalize_into(&line[s..e], &mut form);
+            mask_digits(&form, &mut scratch);
             !scratch.is_empty()
                 && scratch.split(' ').count() <= 5
                 && scratch.split(' ').all(|w| {
@@ -645,7 +670,8 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
         let head = &line[segments[first - 1].0..from];
         let trimmed = head.trim_end();
         if let Some(last_word) = trimmed.split_whitespace().last() {
-            normalize_into(last_word, Digits::Mask, &mut scratch);
+            normalize_into(last_word, &mut form);
+            mask_digits(&form, &mut scratch);
             if lex.is_category(&scratch) && trimmed.len() > last_word.len() {
                 from = segments[first - 1].0 + trimmed.len() - last_word.len();
             }
@@ -1006,47 +1032,96 @@ fn mark_second_article(
 /// line joined by one space. Nothing else is ever added.
 pub fn apply(text: &str, blocks: &[Block], removals: &[Removal]) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut r = 0;
     let mut last_line: Option<usize> = None;
     let mut pending_blank = false;
-    for block in blocks {
-        pending_blank |= block.after_blank;
-        let mut pos = block.start;
+    // Blocks up to here have had their blank lines counted, removed ones included.
+    let mut counted = 0;
+    for_each_kept_piece(text, blocks, removals, |i, start, end| {
+        let block = &blocks[i];
+        for skipped in blocks.get(counted..=i).unwrap_or_default() {
+            pending_blank |= skipped.after_blank;
+        }
+        counted = counted.max(i + 1);
+        match last_line {
+            None => {}
+            Some(line) if line == block.line => out.push(' '),
+            Some(_) if pending_blank => out.push_str("\n\n"),
+            Some(_) => out.push('\n'),
+        }
+        out.push_str(&text[start..end]);
+        last_line = Some(block.line);
+        pending_blank = false;
+    });
+    if !out.is_empty() && text.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// The key form of what [`apply`] keeps of `page`: the forms of its kept pieces joined by
+/// spaces, equal to normalising the cleaned text. Blocks kept whole reuse the page's forms,
+/// so only blocks that lost a piece are normalised again.
+pub fn kept_form(text: &str, page: &Page, removals: &[Removal]) -> String {
+    if removals.is_empty() {
+        return page.forms.joined().to_string();
+    }
+    let mut form = String::with_capacity(page.forms.joined().len());
+    for_each_kept_piece(text, &page.blocks, removals, |i, start, end| {
+        let block = &page.blocks[i];
+        if (start, end) == (block.start, block.end) {
+            let whole = page.forms.get(i);
+            if !whole.is_empty() {
+                if !form.is_empty() {
+                    form.push(' ');
+                }
+                form.push_str(whole);
+            }
+        } else {
+            append_key_form(&text[start..end], &mut form);
+        }
+    });
+    form
+}
+
+/// Calls `piece(block, start, end)` for every span of `text` that survives `removals`
+/// (sorted, non-overlapping), in order: each block's bytes outside the removals, split where
+/// a removal stands inside it, trimmed of blanks, never empty.
+fn for_each_kept_piece(
+    text: &str,
+    blocks: &[Block],
+    removals: &[Removal],
+    mut piece: impl FnMut(usize, usize, usize),
+) {
+    let mut r = 0;
+    let mut emit = |i: usize, start: usize, end: usize| {
+        let span = &text[start..end];
+        let trimmed = span.trim_start_matches(crate::segment::is_blank_char);
+        let start = start + span.len() - trimmed.len();
+        let end = start
+            + trimmed
+                .trim_end_matches(crate::segment::is_blank_char)
+                .len();
+        if start < end {
+            piece(i, start, end);
+        }
+    };
+    for (i, block) in blocks.iter().enumerate() {
         while r < removals.len() && removals[r].end <= block.start {
             r += 1;
         }
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut pos = block.start;
         let mut k = r;
         while k < removals.len() && removals[k].start < block.end {
             if removals[k].start > pos {
-                pieces.push((pos, removals[k].start));
+                emit(i, pos, removals[k].start);
             }
             pos = pos.max(removals[k].end);
             k += 1;
         }
         if pos < block.end {
-            pieces.push((pos, block.end));
-        }
-        for (s, e) in pieces {
-            let piece = text[s..e].trim_matches(crate::segment::is_blank_char);
-            if piece.is_empty() {
-                continue;
-            }
-            match last_line {
-                None => {}
-                Some(line) if line == block.line => out.push(' '),
-                Some(_) if pending_blank => out.push_str("\n\n"),
-                Some(_) => out.push('\n'),
-            }
-            out.push_str(piece);
-            last_line = Some(block.line);
-            pending_blank = false;
+            emit(i, pos, block.end);
         }
     }
-    if !out.is_empty() && text.ends_with('\n') {
-        out.push('\n');
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1180,5 +1255,53 @@ mod tests {
         let page = Page::new(text);
         let removals = vec![removal(2, 3, Reason::Navigation)];
         assert_eq!(apply(text, &page.blocks, &removals), "a c\nd e f\n\ng h");
+        let removed_line = vec![removal(6, 11, Reason::Navigation)];
+        assert_eq!(
+            apply(text, &page.blocks, &removed_line),
+            "a b c\n\ng h",
+            "a removed block's blank line still separates"
+        );
+    }
+
+    /// Sorted, non-overlapping removals on character boundaries of `text`, from raw cut points.
+    fn removals_at(text: &str, cuts: &[(usize, usize)]) -> Vec<Removal> {
+        let boundary = |n: usize| {
+            let mut at = n % (text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        };
+        let mut spans: Vec<(usize, usize)> = cuts
+            .iter()
+            .map(|&(a, b)| (boundary(a.min(b)), boundary(a.max(b))))
+            .filter(|(a, b)| a < b)
+            .collect();
+        spans.sort_unstable();
+        let mut removals: Vec<Removal> = Vec::new();
+        for (start, end) in spans {
+            match removals.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => removals.push(removal(start, end, Reason::Furniture)),
+            }
+        }
+        removals
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kept_form_is_the_form_of_the_cleaned_text(
+            text in "[a-zA-Z0-9 .|\u{e9}\u{301}\u{2022}\u{6771}\u{a0}\n]{0,60}",
+            cuts in proptest::collection::vec((0usize..80, 0usize..80), 0..4),
+        ) {
+            let page = Page::new(&text);
+            let removals = removals_at(&text, &cuts);
+            let cleaned = apply(&text, &page.blocks, &removals);
+            proptest::prop_assert_eq!(
+                kept_form(&text, &page, &removals),
+                crate::normalize::normalize(&cleaned)
+            );
+            proptest::prop_assert_eq!(page.forms.joined(), crate::normalize::normalize(&text));
+        }
     }
 }

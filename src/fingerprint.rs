@@ -20,7 +20,7 @@
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::normalize::{normalize_into, Digits};
+use crate::normalize::normalize;
 
 /// splitmix64's finaliser: a fast, well-mixed bijection on 64-bit words.
 pub fn mix64(mut z: u64) -> u64 {
@@ -71,22 +71,26 @@ impl Shingler {
 
     /// The fingerprint of `text`.
     pub fn fingerprint(&self, text: &str) -> Fingerprint {
-        let mut key = String::with_capacity(text.len());
-        normalize_into(text, Digits::Keep, &mut key);
-        let words: Vec<u64> = key
-            .split(' ')
+        self.fingerprint_form(&normalize(text))
+    }
+
+    /// The fingerprint of a text whose key form (see [`crate::normalize`]) is `form`: what
+    /// the pipeline uses, since clutter removal has the form at hand already.
+    pub fn fingerprint_form(&self, form: &str) -> Fingerprint {
+        let words: Vec<u64> = form
+            .as_bytes()
+            .split(|&b| b == b' ')
             .filter(|w| !w.is_empty())
-            .map(|w| xxh3_64_with_seed(w.as_bytes(), self.word_seed))
+            .map(|w| xxh3_64_with_seed(w, self.word_seed))
             .collect();
-        let sequence = self.shingles(&words);
-        let mut set = sequence.clone();
-        set.sort_unstable();
-        set.dedup();
+        let mut sequence = self.shingles(&words);
         let (signature, positions) = self.signature(&sequence);
+        sequence.sort_unstable();
+        sequence.dedup();
         Fingerprint {
             signature,
             positions,
-            shingles: set.len() as u32,
+            shingles: sequence.len() as u32,
         }
     }
 

@@ -1,25 +1,19 @@
 //! Normalisation: the form that hash keys are made from, never the form that is written.
 //!
 //! A key form is NFKC-normalised, lowercased, with every run of characters that is neither
-//! a letter nor a digit folded to one space, trimmed. For clutter keys every run of digits
-//! becomes one `0`, so `334 keer bekeken` and `12 keer bekeken` share a key; story shingles keep digits,
-//! because numbers tell stories apart. Characters of scripts written without spaces
-//! (Han, kana, Thai, Lao, Khmer, Myanmar) become tokens of their own, which makes word
-//! shingles over them character shingles.
+//! a letter nor a digit folded to one space, trimmed. Characters of scripts written without
+//! spaces (Han, kana, Thai, Lao, Khmer, Myanmar) become tokens of their own, which makes
+//! word shingles over them character shingles. Story shingles use the key form as it is,
+//! because numbers tell stories apart; template keys mask it further, every run of digits
+//! becoming one `0` ([`mask_digits`]), so `334 keer bekeken` and `12 keer bekeken` share a
+//! key.
 //!
-//! Pure ASCII text, most of every corpus, takes a fast path with the same result.
+//! A page's key form is computed once, block by block ([`append_key_form`]); everything
+//! downstream (template keys, clutter rules, shingles) reads it. Pure ASCII text, most of
+//! every corpus, takes a fast path with the same result.
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use xxhash_rust::xxh3::xxh3_64;
-
-/// Whether digits are kept or all mapped to `0`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Digits {
-    /// Keep digits as they are (story fingerprints).
-    Keep,
-    /// Map every run of digits to one `0` (template keys, robust to counters and dates).
-    Mask,
-}
 
 /// Whether a character belongs to a script written without spaces between words.
 pub fn is_unspaced(c: char) -> bool {
@@ -36,19 +30,24 @@ pub fn is_unspaced(c: char) -> bool {
 }
 
 /// Writes the key form of `text` into `out` (cleared first).
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
+    append_key_form(text, out);
+}
+
+/// Appends the key form of `text` to `out`, one space apart from what `out` holds when
+/// both are non-empty: the key form of texts joined by white space is their forms joined.
 ///
 /// Runs of ASCII, most of every page, skip NFKC and Unicode case tables. Text between them
 /// is normalised on its own, together with the ASCII character before it (which combining
 /// marks may compose with): an ASCII character never composes with what stands before it,
 /// so NFKC of the pieces is NFKC of the whole.
-pub fn normalize_into(text: &str, digits: Digits, out: &mut String) {
+pub fn append_key_form(text: &str, out: &mut String) {
     let mut buffer = std::mem::take(out).into_bytes();
-    buffer.clear();
     buffer.reserve(text.len() + 1);
     let mut key = KeyWriter {
+        pending_space: !buffer.is_empty(),
         out: buffer,
-        digits,
-        pending_space: false,
     };
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -65,6 +64,34 @@ pub fn normalize_into(text: &str, digits: Digits, out: &mut String) {
         at = unicode_end;
     }
     *out = String::from_utf8(key.out).expect("key forms are written a whole character at a time");
+}
+
+/// Writes `form` (a key form) into `out` with every run of digits masked to one `0`.
+pub fn mask_digits(form: &str, out: &mut String) {
+    out.clear();
+    let mut in_digits = false;
+    if form.is_ascii() {
+        // Branch-free like `push_ascii`: each byte is written, and kept unless it repeats a digit.
+        let mut bytes = std::mem::take(out).into_bytes();
+        bytes.resize(form.len(), 0);
+        let mut written = 0;
+        for &b in form.as_bytes() {
+            let digit = b.is_ascii_digit();
+            bytes[written] = if digit { b'0' } else { b };
+            written += usize::from(!(digit & in_digits));
+            in_digits = digit;
+        }
+        bytes.truncate(written);
+        *out = String::from_utf8(bytes).expect("ASCII in, ASCII out");
+        return;
+    }
+    for c in form.chars() {
+        let digit = c.is_numeric();
+        if !(digit && in_digits) {
+            out.push(if digit { '0' } else { c });
+        }
+        in_digits = digit;
+    }
 }
 
 /// The first position at or after `from` of a byte that is not ASCII, or `bytes.len()`.
@@ -86,49 +113,49 @@ fn next_position(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> usize 
         .map_or(bytes.len(), |n| from + n)
 }
 
-/// Appends normalised characters to a key form, folding separators and masking digits.
+/// The key form of each ASCII byte: letters lowercased, digits kept, 0 for a separator.
+static ASCII_KEY: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() {
+            table[b] = byte.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Appends normalised characters to a key form, folding separators.
 struct KeyWriter {
     /// The key form so far, UTF-8.
     out: Vec<u8>,
-    digits: Digits,
     /// A separator (or an unspaced character) came since the last character written.
     pending_space: bool,
 }
 
 impl KeyWriter {
     /// ASCII bytes: lowercase, no NFKC needed, never of an unspaced script. The steps of
-    /// [`KeyWriter::push_alphanumeric`], with the Unicode tables left out, writing into room
-    /// made beforehand.
+    /// [`KeyWriter::push_alphanumeric`] with the Unicode tables left out, and without a branch
+    /// per byte: every byte writes its candidate space and character, and the write position
+    /// only moves past those that count.
     fn push_ascii(&mut self, bytes: &[u8]) {
-        let mask = self.digits == Digits::Mask;
         let start = self.out.len();
-        let mut after_zero = self.out.last() == Some(&b'0');
         let mut pending_space = self.pending_space;
-        // Every byte writes one byte at most, and a space may be pending from before.
-        self.out.resize(start + bytes.len() + 1, 0);
+        // A space is written only right before a character, at most one per separator run,
+        // so the bytes plus one leading space always fit; one more makes the blind writes safe.
+        self.out.resize(start + bytes.len() + 2, 0);
         let room = &mut self.out[start..];
         let mut written = 0;
         for &b in bytes {
-            if !b.is_ascii_alphanumeric() {
-                pending_space = true;
-                continue;
-            }
-            let b = if mask && b.is_ascii_digit() {
-                if !pending_space && after_zero {
-                    continue; // a run of digits masks to one `0`
-                }
-                b'0'
-            } else {
-                b.to_ascii_lowercase()
-            };
-            if pending_space && start + written > 0 {
-                room[written] = b' ';
-                written += 1;
-            }
-            pending_space = false;
-            room[written] = b;
-            written += 1;
-            after_zero = b == b'0';
+            let lower = ASCII_KEY[b as usize];
+            let alphanumeric = lower != 0;
+            room[written] = b' ';
+            written += usize::from(alphanumeric & pending_space & (start + written > 0));
+            room[written] = lower;
+            written += usize::from(alphanumeric);
+            pending_space = !alphanumeric;
         }
         self.out.truncate(start + written);
         self.pending_space = pending_space;
@@ -155,11 +182,6 @@ impl KeyWriter {
     }
 
     fn push_alphanumeric(&mut self, c: char) {
-        let masked = self.digits == Digits::Mask && c.is_numeric();
-        if masked && !self.pending_space && self.out.last() == Some(&b'0') {
-            return; // a run of digits masks to one `0`
-        }
-        let c = if masked { '0' } else { c };
         let unspaced = is_unspaced(c);
         // A space is only ever written right before a character, so `out` never ends in one.
         if (self.pending_space || unspaced) && !self.out.is_empty() {
@@ -173,15 +195,20 @@ impl KeyWriter {
 }
 
 /// The key form of `text` as a new string.
-pub fn normalize(text: &str, digits: Digits) -> String {
+pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    normalize_into(text, digits, &mut out);
+    normalize_into(text, &mut out);
     out
 }
 
-/// The 64-bit template key of a block: xxh3 of its digit-masked key form.
-pub fn block_key(text: &str, scratch: &mut String) -> u64 {
-    normalize_into(text, Digits::Mask, scratch);
+/// The 64-bit template key of a block whose key form is `form`: xxh3 of the form with its
+/// digits masked. `scratch` is working space.
+pub fn template_key(form: &str, scratch: &mut String) -> u64 {
+    // Most blocks hold no digit (and nothing else that could be numeric): hash in place.
+    if !form.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+        return xxh3_64(form.as_bytes());
+    }
+    mask_digits(form, scratch);
     xxh3_64(scratch.as_bytes())
 }
 
@@ -192,35 +219,49 @@ mod tests {
     #[test]
     fn case_punctuation_and_space_fold() {
         assert_eq!(
-            normalize("  Lees OOK:  «Meer» nieuws!! ", Digits::Keep),
+            normalize("  Lees OOK:  «Meer» nieuws!! "),
             "lees ook meer nieuws"
         );
+        assert_eq!(normalize("Ｆｕｌｌ－ｗｉｄｔｈ"), "full width");
+    }
+
+    #[test]
+    fn template_keys_mask_digit_runs() {
+        let mut s = String::new();
+        mask_digits("334 keer bekeken a5b 2024 07", &mut s);
+        assert_eq!(s, "0 keer bekeken a0b 0 0");
+        mask_digits(&normalize("① ٣٤ x²"), &mut s);
+        assert_eq!(s, "0 0 x0");
         assert_eq!(
-            normalize("Ｆｕｌｌ－ｗｉｄｔｈ", Digits::Keep),
-            "full width"
+            template_key(&normalize("12 keer bekeken"), &mut s),
+            template_key(&normalize("9 keer Bekeken."), &mut s)
+        );
+        assert_ne!(
+            template_key("keer bekeken", &mut s),
+            template_key("0 keer bekeken", &mut s)
         );
     }
 
     #[test]
-    fn digits_are_masked_only_when_asked() {
-        assert_eq!(
-            normalize("334 keer bekeken", Digits::Mask),
-            "0 keer bekeken"
-        );
-        assert_eq!(
-            normalize("334 keer bekeken", Digits::Keep),
-            "334 keer bekeken"
-        );
-        let mut s = String::new();
-        assert_eq!(
-            block_key("12 keer bekeken", &mut s),
-            block_key("9 keer Bekeken.", &mut s)
-        );
+    fn appended_forms_are_the_form_of_the_joined_texts() {
+        let parts = [
+            "Lees ook:",
+            "",
+            "  •  ",
+            "Cafe\u{301} 12",
+            "\u{301}mark",
+            "東京",
+        ];
+        let mut appended = String::new();
+        for part in parts {
+            append_key_form(part, &mut appended);
+        }
+        assert_eq!(appended, normalize(&parts.join("\n")));
     }
 
     /// The key form by the definition: NFKC of the whole text, lowercase, one character at a
     /// time. The fast paths of [`normalize_into`] must agree with it on every input.
-    fn reference(text: &str, digits: Digits) -> String {
+    fn reference(text: &str) -> String {
         let mut out = String::new();
         let mut pending_space = false;
         for c in text.nfkc().flat_map(char::to_lowercase) {
@@ -228,11 +269,6 @@ mod tests {
                 pending_space = true;
                 continue;
             }
-            let masked = digits == Digits::Mask && c.is_numeric();
-            if masked && !pending_space && out.ends_with('0') {
-                continue;
-            }
-            let c = if masked { '0' } else { c };
             let unspaced = is_unspaced(c);
             if (pending_space || unspaced) && !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
@@ -244,13 +280,7 @@ mod tests {
     }
 
     fn assert_matches_reference(text: &str) {
-        for digits in [Digits::Keep, Digits::Mask] {
-            assert_eq!(
-                normalize(text, digits),
-                reference(text, digits),
-                "{text:?} {digits:?}"
-            );
-        }
+        assert_eq!(normalize(text), reference(text), "{text:?}");
     }
 
     #[test]
@@ -288,15 +318,12 @@ mod tests {
 
     #[test]
     fn unspaced_scripts_become_one_token_per_character() {
-        assert_eq!(normalize("東京都に住む", Digits::Keep), "東 京 都 に 住 む");
-        assert_eq!(normalize("Tokyo東京 ok", Digits::Keep), "tokyo 東 京 ok");
+        assert_eq!(normalize("東京都に住む"), "東 京 都 に 住 む");
+        assert_eq!(normalize("Tokyo東京 ok"), "tokyo 東 京 ok");
     }
 
     #[test]
     fn accents_survive_and_compose() {
-        assert_eq!(
-            normalize("Cafe\u{301} Oekraïne", Digits::Keep),
-            "café oekraïne"
-        );
+        assert_eq!(normalize("Cafe\u{301} Oekraïne"), "café oekraïne");
     }
 }

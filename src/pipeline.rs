@@ -313,7 +313,7 @@ fn clean(
         let Some(docs) = batch else { break };
         let site_of: Vec<u32> = docs.iter().map(|d| sites.id(&d.site)).collect();
 
-        let decided: Vec<(Page, Vec<Removal>, String)> = docs
+        let mut decided: Vec<(Page, Vec<Removal>, String, String)> = docs
             .par_iter()
             .zip(&site_of)
             .map(|(d, &site)| {
@@ -330,14 +330,15 @@ fn clean(
                     Vec::new()
                 };
                 let text = clutter::apply(&d.text, &page.blocks, &removals);
-                (page, removals, text)
+                let form = clutter::kept_form(&d.text, &page, &removals);
+                (page, removals, text, form)
             })
             .collect();
         watch.lap("clutter");
 
         let fingerprints: Vec<Fingerprint> = decided
-            .par_iter()
-            .map(|(_, _, text)| shingler.fingerprint(text))
+            .par_iter_mut()
+            .map(|(_, _, _, form)| shingler.fingerprint_form(&std::mem::take(form)))
             .collect();
         watch.lap("fingerprint");
 
@@ -346,7 +347,7 @@ fn clean(
             .zip(decided)
             .zip(fingerprints)
             .zip(&site_of)
-            .map(|(((doc, (page, removals, text)), fingerprint), &site)| {
+            .map(|(((doc, (page, removals, text, _)), fingerprint), &site)| {
                 let examples = if top_index.is_empty() {
                     Vec::new()
                 } else {
