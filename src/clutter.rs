@@ -21,7 +21,7 @@ use foldhash::fast::FixedState;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::lexicon::{Lexicon, StopHits};
-use crate::normalize::{append_key_form, mask_digits, normalize_into, template_key};
+use crate::normalize::{mask_digits, normalize_into, template_key};
 use crate::segment::{segment, Block};
 
 /// Settings of the clutter stage.
@@ -150,20 +150,16 @@ impl Page {
 pub struct KeyForms {
     text: String,
     spans: Vec<(usize, usize)>,
+    scratch: String,
 }
 
 impl KeyForms {
     /// Adds the key form of `text`.
     pub fn push(&mut self, text: &str) {
-        let before = self.text.len();
-        append_key_form(text, &mut self.text);
-        // A non-empty form after others is preceded by its separating space.
-        let start = if before > 0 && self.text.len() > before {
-            before + 1
-        } else {
-            before
-        };
-        self.spans.push((start, self.text.len()));
+        normalize_into(text, &mut self.scratch);
+        join_form(&mut self.text, &self.scratch);
+        self.spans
+            .push((self.text.len() - self.scratch.len(), self.text.len()));
     }
 
     /// The key form of the `index`-th text.
@@ -511,12 +507,12 @@ fn glued_age(original: &str, lex: &Lexicon) -> bool {
         let rest = &original[at..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let mut words = rest[digits..].split(' ').filter(|w| !w.is_empty());
-        let unit = words.next().unwrap_or("").to_lowercase();
+        let unit = lowercase(words.next().unwrap_or(""));
         let marker = words.next().unwrap_or("");
         if !lex.is_age_unit(&unit) {
             continue;
         }
-        let lower = marker.to_lowercase();
+        let lower = lowercase(marker);
         let marker_word = lex_prefix_marker(&lower, lex);
         if let Some(len) = marker_word {
             let glued_right = lower[len..].chars().next().is_some_and(char::is_alphabetic);
@@ -526,6 +522,15 @@ fn glued_age(original: &str, lex: &Lexicon) -> bool {
         }
     }
     false
+}
+
+/// `word` in lower case, copied only when it has upper case.
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The length of an age marker that `word` starts with, if any.
@@ -551,6 +556,14 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         "publié",
         "veröffentlicht",
     ];
+    // A date needs a digit within its first words (a label and five date words).
+    let digit_ahead = original
+        .split_whitespace()
+        .take(6)
+        .any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    if !digit_ahead {
+        return None;
+    }
     let mut words = original
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - original.as_ptr() as usize, w))
@@ -559,8 +572,8 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     let mut date_found = false;
     let mut has_number = false;
     if let Some(&(_, w)) = words.peek() {
-        let label = w.trim_end_matches(':').to_lowercase();
-        if LABELS.contains(&label.as_str()) {
+        let label = lowercase(w.trim_end_matches(':'));
+        if LABELS.contains(&label.as_ref()) {
             let (at, w) = words.next()?;
             end = at + w.len();
         }
@@ -568,7 +581,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     // Up to five words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`.
     for _ in 0..5 {
         let Some(&(at, w)) = words.peek() else { break };
-        let bare = w.trim_end_matches([',', '|', '–', ':']).to_lowercase();
+        let bare = lowercase(w.trim_end_matches([',', '|', '–', ':']));
         let bare = bare.trim_end_matches('.');
         let kind = date_part(bare, lex);
         if kind == DatePart::No {
@@ -695,11 +708,17 @@ fn features_of<'a>(kept_text: &str, key: &'a str, words: usize, stops: usize) ->
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘„«".contains(c));
-    let sentences = kept_text
-        .split_inclusive(['.', '!', '?'])
-        .filter(|s| s.trim().chars().nth(3).is_some())
-        .count()
-        .max(1);
+    // Pieces ended by `.`, `!` or `?` (and the rest) with four characters or more.
+    let mut sentences = 0;
+    let mut start = 0;
+    let ends = memchr::memchr3_iter(b'.', b'!', b'?', kept_text.as_bytes()).map(|at| at + 1);
+    for end in ends.chain(std::iter::once(kept_text.len())) {
+        if kept_text[start..end].trim().chars().nth(3).is_some() {
+            sentences += 1;
+        }
+        start = end;
+    }
+    let sentences = sentences.max(1);
     Features {
         sentences,
         words,
@@ -1066,21 +1085,28 @@ pub fn kept_form(text: &str, page: &Page, removals: &[Removal]) -> String {
         return page.forms.joined().to_string();
     }
     let mut form = String::with_capacity(page.forms.joined().len());
+    let mut scratch = String::new();
     for_each_kept_piece(text, &page.blocks, removals, |i, start, end| {
         let block = &page.blocks[i];
         if (start, end) == (block.start, block.end) {
-            let whole = page.forms.get(i);
-            if !whole.is_empty() {
-                if !form.is_empty() {
-                    form.push(' ');
-                }
-                form.push_str(whole);
-            }
+            join_form(&mut form, page.forms.get(i));
         } else {
-            append_key_form(&text[start..end], &mut form);
+            normalize_into(&text[start..end], &mut scratch);
+            join_form(&mut form, &scratch);
         }
     });
     form
+}
+
+/// Appends a key form to others, one space apart: the key form of texts joined by white
+/// space is their forms joined so.
+fn join_form(forms: &mut String, form: &str) {
+    if !form.is_empty() {
+        if !forms.is_empty() {
+            forms.push(' ');
+        }
+        forms.push_str(form);
+    }
 }
 
 /// Calls `piece(block, start, end)` for every span of `text` that survives `removals`

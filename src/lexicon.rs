@@ -712,7 +712,7 @@ pub struct Lexicon {
     /// Prompt phrases padded with a space on each side, for whole-word matching.
     prompts: aho_corasick::AhoCorasick,
     /// Credit openers followed by a space.
-    credit_openers: Vec<String>,
+    credit_openers: WordSet,
     agencies: WordSet,
     bylines: WordSet,
     furniture: WordSet,
@@ -733,7 +733,7 @@ impl Lexicon {
                 PROMPT_PHRASES.iter().map(|p| format!(" {p} ")),
             )
             .expect("the prompt phrases are a valid automaton"),
-            credit_openers: CREDIT_OPENERS.iter().map(|o| format!("{o} ")).collect(),
+            credit_openers: CREDIT_OPENERS.iter().copied().collect(),
             agencies: AGENCIES.iter().copied().collect(),
             bylines: BYLINE_OPENERS.iter().copied().collect(),
             furniture: FURNITURE_WORDS.iter().copied().collect(),
@@ -798,9 +798,12 @@ impl Lexicon {
 
     /// Whether a key form opens like a credit (`foto …`, `source …`).
     pub fn opens_credit(&self, key: &str) -> bool {
-        self.credit_openers
-            .iter()
-            .any(|o| key.starts_with(o.as_str()) || key == o.trim_end())
+        // Openers are one or two words: look up the key's first word and first two words.
+        let mut spaces = memchr::memchr_iter(b' ', key.as_bytes());
+        let first = spaces.next().unwrap_or(key.len());
+        let second = spaces.next().unwrap_or(key.len());
+        self.credit_openers.contains(&key[..first])
+            || (first < key.len() && self.credit_openers.contains(&key[..second]))
     }
 
     /// Whether a key form names a press agency or picture library.

@@ -8,8 +8,9 @@
 //! becoming one `0` ([`mask_digits`]), so `334 keer bekeken` and `12 keer bekeken` share a
 //! key.
 //!
-//! A page's key form is computed once, block by block ([`append_key_form`]); everything
-//! downstream (template keys, clutter rules, shingles) reads it. Pure ASCII text, most of
+//! A page's key form is computed once, block by block; everything downstream (template
+//! keys, clutter rules, shingles) reads it. Forms of texts joined by white space are the
+//! texts' forms joined by one space. Pure ASCII text, most of
 //! every corpus, takes a fast path with the same result.
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -30,24 +31,18 @@ pub fn is_unspaced(c: char) -> bool {
 }
 
 /// Writes the key form of `text` into `out` (cleared first).
-pub fn normalize_into(text: &str, out: &mut String) {
-    out.clear();
-    append_key_form(text, out);
-}
-
-/// Appends the key form of `text` to `out`, one space apart from what `out` holds when
-/// both are non-empty: the key form of texts joined by white space is their forms joined.
 ///
 /// Runs of ASCII, most of every page, skip NFKC and Unicode case tables. Text between them
 /// is normalised on its own, together with the ASCII character before it (which combining
 /// marks may compose with): an ASCII character never composes with what stands before it,
 /// so NFKC of the pieces is NFKC of the whole.
-pub fn append_key_form(text: &str, out: &mut String) {
+pub fn normalize_into(text: &str, out: &mut String) {
     let mut buffer = std::mem::take(out).into_bytes();
+    buffer.clear();
     buffer.reserve(text.len() + 1);
     let mut key = KeyWriter {
-        pending_space: !buffer.is_empty(),
         out: buffer,
+        pending_space: false,
     };
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -240,23 +235,6 @@ mod tests {
             template_key("keer bekeken", &mut s),
             template_key("0 keer bekeken", &mut s)
         );
-    }
-
-    #[test]
-    fn appended_forms_are_the_form_of_the_joined_texts() {
-        let parts = [
-            "Lees ook:",
-            "",
-            "  •  ",
-            "Cafe\u{301} 12",
-            "\u{301}mark",
-            "東京",
-        ];
-        let mut appended = String::new();
-        for part in parts {
-            append_key_form(part, &mut appended);
-        }
-        assert_eq!(appended, normalize(&parts.join("\n")));
     }
 
     /// The key form by the definition: NFKC of the whole text, lowercase, one character at a
