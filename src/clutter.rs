@@ -18,10 +18,9 @@
 use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::lexicon::{Lexicon, StopHits};
-use crate::normalize::{mask_digits, normalize_into, template_key};
+use crate::normalize::{mask_digits, normalize_into, template_key, word_hash};
 use crate::segment::{segment, Block};
 
 /// Settings of the clutter stage.
@@ -196,6 +195,8 @@ enum Class {
 /// What the classifier needs to know of a block.
 struct Features<'a> {
     key: &'a str,
+    /// The [`word_hash`] of each word of `key`.
+    hashes: &'a [u64],
     /// Sentences, counted by their final punctuation (at least 1 for any text).
     sentences: usize,
     words: usize,
@@ -257,8 +258,9 @@ pub fn decide(
     let lex = Lexicon::get();
     let blocks = &page.blocks;
     let keys = &page.forms;
+    let mut hashes = Vec::with_capacity(keys.joined().len() / 5);
     let tallies: Vec<Tally> = (0..blocks.len())
-        .map(|i| Tally::of(keys.get(i), lex))
+        .map(|i| Tally::of(keys.get(i), lex, &mut hashes))
         .collect();
     let mut page_hits = StopHits::default();
     tallies.iter().for_each(|t| page_hits.merge(&t.stops));
@@ -280,7 +282,7 @@ pub fn decide(
         }
     }
     let cut_tallies: Vec<Tally> = (0..cut_keys.len())
-        .map(|n| Tally::of(cut_keys.get(n), lex))
+        .map(|n| Tally::of(cut_keys.get(n), lex, &mut hashes))
         .collect();
 
     let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
@@ -311,7 +313,7 @@ pub fn decide(
         features.push(features_of(
             kept_text,
             key,
-            tally.words,
+            &hashes[tally.hashes.clone()],
             tally.stops.of(language),
         ));
     }
@@ -355,21 +357,28 @@ pub fn decide(
 struct Tally {
     words: usize,
     stops: StopHits,
+    /// Where the words' hashes stand in the page's hash list.
+    hashes: std::ops::Range<usize>,
 }
 
 impl Tally {
-    fn of(key: &str, lex: &Lexicon) -> Tally {
-        let mut tally = Tally {
-            words: 0,
-            stops: StopHits::default(),
-        };
+    /// Counts the words of `key`, appending their [`word_hash`]es to `hashes`.
+    fn of(key: &str, lex: &Lexicon, hashes: &mut Vec<u64>) -> Tally {
+        let first = hashes.len();
+        let mut stops = StopHits::default();
         if !key.is_empty() {
             for (start, end) in pieces(key) {
-                tally.words += 1;
-                tally.stops.add(lex.stopword_languages(&key[start..end]));
+                let word = &key[start..end];
+                let hash = word_hash(word.as_bytes());
+                stops.add(lex.stopword_languages_hashed(word, hash));
+                hashes.push(hash);
             }
         }
-        tally
+        Tally {
+            words: hashes.len() - first,
+            stops,
+            hashes: first..hashes.len(),
+        }
     }
 }
 
@@ -701,9 +710,10 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
     None
 }
 
-/// The classifier's view of a block keeping `kept_text`, whose key form `key` has `words`
-/// words, `stops` of them stop words of the page's language.
-fn features_of<'a>(kept_text: &str, key: &'a str, words: usize, stops: usize) -> Features<'a> {
+/// The classifier's view of a block keeping `kept_text`, whose key form `key` has words
+/// hashed as `hashes`, `stops` of them stop words of the page's language.
+fn features_of<'a>(kept_text: &str, key: &'a str, hashes: &'a [u64], stops: usize) -> Features<'a> {
+    let words = hashes.len();
     let first_upper = kept_text
         .chars()
         .next()
@@ -732,6 +742,7 @@ fn features_of<'a>(kept_text: &str, key: &'a str, words: usize, stops: usize) ->
             && first_upper
             && !kept_text.trim_end().ends_with(['.', ',', ';']),
         key,
+        hashes,
     }
 }
 
@@ -917,7 +928,7 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
         .zip(&candidate)
         .map(|(f, &c)| {
             if c || f.words > fewest {
-                window_hashes(f.key)
+                window_hashes(f.hashes)
             } else {
                 Vec::new()
             }
@@ -954,15 +965,11 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
     }
 }
 
-/// A hash of every run of [`QUOTE_RUN`] words of a key form, in order: a polynomial rolled
-/// over the words' hashes, so each word is hashed once whatever the window length.
-fn window_hashes(key: &str) -> Vec<u64> {
+/// A hash of every run of [`QUOTE_RUN`] words, in order, from the words' hashes: a
+/// polynomial rolled over them, so the cost is one step per word whatever the run length.
+fn window_hashes(words: &[u64]) -> Vec<u64> {
     const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
     let drop = BASE.wrapping_pow(QUOTE_RUN as u32);
-    let words: Vec<u64> = pieces(key)
-        .filter(|(start, end)| start < end)
-        .map(|(start, end)| xxh3_64(&key.as_bytes()[start..end]))
-        .collect();
     let mut rolled = 0u64;
     let mut out = Vec::with_capacity(words.len().saturating_sub(QUOTE_RUN - 1));
     for (n, &word) in words.iter().enumerate() {
@@ -1265,11 +1272,10 @@ mod tests {
             let spans: Vec<&str> = pieces(key).map(|(s, e)| &key[s..e]).collect();
             assert_eq!(spans, key.split(' ').collect::<Vec<_>>(), "{key:?}");
         }
-        assert_eq!(
-            window_hashes(&"w ".repeat(QUOTE_RUN - 1)),
-            Vec::<u64>::new()
-        );
-        let windows = window_hashes("a b c d e f g h a b c d e f g h i");
+        let hashed =
+            |key: &str| -> Vec<u64> { key.split(' ').map(|w| word_hash(w.as_bytes())).collect() };
+        assert!(window_hashes(&hashed(&["w"; QUOTE_RUN - 1].join(" "))).is_empty());
+        let windows = window_hashes(&hashed("a b c d e f g h a b c d e f g h i"));
         assert_eq!(windows.len(), 10);
         assert_eq!(windows[0], windows[8], "the same eight words hash alike");
         assert_ne!(windows[0], windows[1]);

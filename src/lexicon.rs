@@ -6,9 +6,13 @@
 //! A page's language is the one whose stop words cover most of its tokens.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 use foldhash::fast::FixedState;
+
+use crate::normalize::word_hash;
+use crate::sites::PrehashedKeys;
 
 /// A set of words. Lookups are of short words, one or more per token of every page, where
 /// foldhash is several times cheaper than the standard SipHash; no input can choose keys.
@@ -650,12 +654,19 @@ const MONTHS: &[&str] = &[
     "diciembre",
 ];
 
+/// Stop words keyed by their [`word_hash`], each with the languages whose list has it.
+type StopTable = HashMap<u64, (&'static str, u8), BuildHasherDefault<PrehashedKeys>>;
+
 /// Stop words of every language, each with the languages whose list has it.
-fn stop_languages() -> HashMap<&'static str, u8, FixedState> {
-    let mut languages = HashMap::default();
+fn stop_languages() -> StopTable {
+    let mut languages = StopTable::default();
     for (index, list) in STOPWORDS.iter().enumerate() {
         for word in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
-            *languages.entry(word).or_insert(0) |= 1 << index;
+            let entry = languages
+                .entry(word_hash(word.as_bytes()))
+                .or_insert((word, 0));
+            assert_eq!(entry.0, word, "two stop words share a hash");
+            entry.1 |= 1 << index;
         }
     }
     languages
@@ -706,7 +717,7 @@ impl StopHits {
 pub struct Lexicon {
     /// For every stop word, the languages (bit `i` for `LANGUAGES[i]`) whose list has it:
     /// one lookup answers for all languages.
-    stop_languages: HashMap<&'static str, u8, FixedState>,
+    stop_languages: StopTable,
     nav: WordSet,
     categories: WordSet,
     /// Prompt phrases padded with a space on each side, for whole-word matching.
@@ -758,7 +769,15 @@ impl Lexicon {
     /// The languages whose stop-word list has `token`: bit `i` for `LANGUAGES[i]`. Lets a
     /// caller count stop words of every language with one lookup per token.
     pub fn stopword_languages(&self, token: &str) -> u8 {
-        self.stop_languages.get(token).copied().unwrap_or(0)
+        self.stopword_languages_hashed(token, word_hash(token.as_bytes()))
+    }
+
+    /// [`Lexicon::stopword_languages`] for a caller that has the token's [`word_hash`].
+    pub fn stopword_languages_hashed(&self, token: &str, hash: u64) -> u8 {
+        match self.stop_languages.get(&hash) {
+            Some(&(word, languages)) if word == token => languages,
+            _ => 0,
+        }
     }
 
     /// Whether a whole key-form line is navigation: a nav phrase, or only nav words.

@@ -196,6 +196,20 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// A 64-bit hash of one word of a key form, taken once per word of every page and shared by
+/// the stop-word count and the pull-quote windows. A word of up to eight bytes is packed
+/// into the hash whole (key-form words hold no NUL byte), so no two such words collide;
+/// longer words go through xxh3.
+pub fn word_hash(word: &[u8]) -> u64 {
+    if word.len() <= 8 {
+        let mut packed = [0u8; 8];
+        packed[..word.len()].copy_from_slice(word);
+        crate::fingerprint::mix64(u64::from_le_bytes(packed))
+    } else {
+        xxh3_64(word)
+    }
+}
+
 /// The 64-bit template key of a block whose key form is `form`: xxh3 of the form with its
 /// digits masked. `scratch` is working space.
 pub fn template_key(form: &str, scratch: &mut String) -> u64 {
@@ -218,6 +232,25 @@ mod tests {
             "lees ook meer nieuws"
         );
         assert_eq!(normalize("Ｆｕｌｌ－ｗｉｄｔｈ"), "full width");
+    }
+
+    #[test]
+    fn short_words_hash_apart_and_long_words_hash() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefghi",
+            "ëé",
+            "東",
+        ];
+        let hashes: std::collections::HashSet<u64> =
+            words.iter().map(|w| word_hash(w.as_bytes())).collect();
+        assert_eq!(hashes.len(), words.len());
+        assert_eq!(word_hash(b"abcdefghi"), xxh3_64(b"abcdefghi"));
     }
 
     #[test]
