@@ -1,5 +1,6 @@
-//! Per-stage throughput (criterion, `Throughput::Bytes`): segmentation, normalisation,
-//! clutter decisions, fingerprinting (shingles + MinHash) and LSH with verification, on a
+//! Per-stage throughput (criterion, `Throughput::Bytes`): reading and parsing JSONL,
+//! segmentation, normalisation, clutter (site statistics and decisions), fingerprinting
+//! (shingles + MinHash), LSH with verification, and writing the cleaned records, on a
 //! seeded synthetic corpus. Run with `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -7,25 +8,50 @@ use zeef::clutter::{self, ClutterConfig, Page};
 use zeef::dedup::{find_clusters, DedupConfig, KeepInfo};
 use zeef::fingerprint::Shingler;
 use zeef::normalize::normalize_into;
+use zeef::read::{discover, DocumentStream, Fields};
 use zeef::sites::SiteStats;
-use zeef::synth::{generate, SynthConfig};
+use zeef::synth::{generate, SynthConfig, SynthDoc};
+use zeef::write::write_document_line;
 
-fn corpus() -> Vec<String> {
+fn corpus() -> Vec<SynthDoc> {
     let config = SynthConfig {
         seed: 7,
         documents: 400,
         sites: 8,
         ..SynthConfig::default()
     };
-    generate(&config).into_iter().map(|d| d.text).collect()
+    generate(&config)
 }
 
 fn stages(c: &mut Criterion) {
-    let texts = corpus();
+    let docs = corpus();
+    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(bytes));
     group.sample_size(10);
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("corpus.jsonl");
+    let jsonl: String = docs
+        .iter()
+        .map(|d| {
+            let record = serde_json::json!({"id": d.id, "site": d.site, "url": d.url, "date": d.date, "text": d.text});
+            format!("{record}\n")
+        })
+        .collect();
+    std::fs::write(&path, jsonl).expect("the corpus is written");
+    let sources = discover(std::slice::from_ref(&path)).expect("the corpus is found");
+    let fields = Fields::default();
+    let read_all = || {
+        let mut stream = DocumentStream::new(&sources, &fields, false);
+        let mut read = Vec::new();
+        while let Some(batch) = stream.next_batch().expect("the corpus parses") {
+            read.extend(batch);
+        }
+        read
+    };
+    group.bench_function("read", |b| b.iter(|| read_all().len()));
 
     group.bench_function("segment", |b| {
         b.iter(|| {
@@ -94,6 +120,17 @@ fn stages(c: &mut Criterion) {
             ..KeepInfo::default()
         })
         .collect();
+    let documents = read_all();
+    group.bench_function("write", |b| {
+        let mut out = Vec::with_capacity(bytes as usize * 2);
+        b.iter(|| {
+            out.clear();
+            for (doc, text) in documents.iter().zip(&texts) {
+                write_document_line(&mut out, doc, &fields, text).expect("writing to memory");
+            }
+            out.len()
+        })
+    });
     group.bench_function("lsh_and_verify", |b| {
         b.iter(|| {
             find_clusters(&fingerprints, &keep, &DedupConfig::default())
