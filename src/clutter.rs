@@ -515,9 +515,9 @@ fn glued_age(original: &str, lex: &Lexicon) -> bool {
         let glued_left = before.is_some_and(char::is_alphabetic);
         let rest = &original[at..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        let mut words = rest[digits..].split(' ').filter(|w| !w.is_empty());
-        let unit = lowercase(words.next().unwrap_or(""));
-        let marker = words.next().unwrap_or("");
+        let (unit, after) = next_word(&rest[digits..]);
+        let unit = lowercase(unit);
+        let (marker, _) = next_word(after);
         if !lex.is_age_unit(&unit) {
             continue;
         }
@@ -531,6 +531,13 @@ fn glued_age(original: &str, lex: &Lexicon) -> bool {
         }
     }
     false
+}
+
+/// The first word of `text` between spaces (empty if none) and the text after it.
+fn next_word(text: &str) -> (&str, &str) {
+    let text = text.trim_start_matches(' ');
+    let end = memchr::memchr(b' ', text.as_bytes()).unwrap_or(text.len());
+    (&text[..end], &text[end..])
 }
 
 /// `word` in lower case, copied only when it has upper case.
@@ -651,7 +658,15 @@ fn date_part(word: &str, lex: &Lexicon) -> DatePart {
 /// Page furniture glued into a line with separators (`•`, `·`, `|`): returns the byte range
 /// to strip (relative to `line`) and whether the whole line is furniture.
 fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)> {
-    let separators = line.matches(['•', '·', '|']).count();
+    // `|` is a byte; `•` (E2 80 A2) and `·` (C2 B7) are found by their lead bytes.
+    let bytes = line.as_bytes();
+    let separators = memchr::memchr3_iter(b'|', 0xe2, 0xc2, bytes)
+        .filter(|&at| match bytes[at] {
+            b'|' => true,
+            0xe2 => bytes.get(at + 1..at + 3) == Some(&[0x80, 0xa2]),
+            _ => bytes.get(at + 1) == Some(&0xb7),
+        })
+        .count();
     if separators < 2 {
         return None;
     }

@@ -719,6 +719,8 @@ pub struct Lexicon {
     /// one lookup answers for all languages.
     stop_languages: StopTable,
     nav: WordSet,
+    /// Bytes of the longest navigation entry.
+    nav_longest: usize,
     categories: WordSet,
     /// Prompt phrases padded with a space on each side, for whole-word matching.
     prompts: aho_corasick::AhoCorasick,
@@ -739,6 +741,12 @@ impl Lexicon {
         LEXICON.get_or_init(|| Lexicon {
             stop_languages: stop_languages(),
             nav: NAV_WORDS.iter().chain(CATEGORY_WORDS).copied().collect(),
+            nav_longest: NAV_WORDS
+                .iter()
+                .chain(CATEGORY_WORDS)
+                .map(|w| w.len())
+                .max()
+                .unwrap_or(0),
             categories: CATEGORY_WORDS.iter().copied().collect(),
             prompts: aho_corasick::AhoCorasick::new(
                 PROMPT_PHRASES.iter().map(|p| format!(" {p} ")),
@@ -782,7 +790,8 @@ impl Lexicon {
 
     /// Whether a whole key-form line is navigation: a nav phrase, or only nav words.
     pub fn is_navigation(&self, key: &str) -> bool {
-        if key.is_empty() || self.nav.contains(key) {
+        // Entries are a few words: only a key as short as the longest can be one.
+        if key.is_empty() || (key.len() <= self.nav_longest && self.nav.contains(key)) {
             return !key.is_empty();
         }
         let mut words = 0;

@@ -197,17 +197,25 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// A 64-bit hash of one word of a key form, taken once per word of every page and shared by
-/// the stop-word count and the pull-quote windows. A word of up to eight bytes is packed
-/// into the hash whole (key-form words hold no NUL byte), so no two such words collide;
-/// longer words go through xxh3.
+/// the stop-word count and the pull-quote windows. Words of up to eight bytes, most words,
+/// are read with two fixed-size loads (the first and last four bytes, or three sampled bytes
+/// below four) and mixed with their length; longer words go through xxh3.
 pub fn word_hash(word: &[u8]) -> u64 {
-    if word.len() <= 8 {
-        let mut packed = [0u8; 8];
-        packed[..word.len()].copy_from_slice(word);
-        crate::fingerprint::mix64(u64::from_le_bytes(packed))
-    } else {
-        xxh3_64(word)
-    }
+    let len = word.len();
+    let packed = match len {
+        0 => 0,
+        1..=3 => {
+            u64::from(word[0]) | u64::from(word[len / 2]) << 8 | u64::from(word[len - 1]) << 16
+        }
+        4..=8 => {
+            let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
+            head.copy_from_slice(&word[..4]);
+            tail.copy_from_slice(&word[len - 4..]);
+            u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
+        }
+        _ => return xxh3_64(word),
+    };
+    crate::fingerprint::mix64(packed ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
 }
 
 /// The 64-bit template key of a block whose key form is `form`: xxh3 of the form with its
