@@ -98,6 +98,25 @@ impl Reason {
     }
 }
 
+/// A byte range of a page that cleaning removes: a [`Removal`], or a bare `(start, end)` as
+/// the writer reads removals back from its spool.
+pub trait Span {
+    /// `(start, end)`: byte offsets of the first removed byte and one past the last.
+    fn span(&self) -> (usize, usize);
+}
+
+impl Span for (usize, usize) {
+    fn span(&self) -> (usize, usize) {
+        *self
+    }
+}
+
+impl Span for Removal {
+    fn span(&self) -> (usize, usize) {
+        (self.start, self.end)
+    }
+}
+
 /// One span to strip from a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Removal {
@@ -1071,7 +1090,7 @@ fn mark_second_article(
 /// The cleaned text: the original bytes of every kept span, blocks joined by the line
 /// breaks that stood between them (one blank line where the page had any), pieces of one
 /// line joined by one space. Nothing else is ever added.
-pub fn apply(text: &str, blocks: &[Block], removals: &[Removal]) -> String {
+pub fn apply(text: &str, blocks: &[Block], removals: &[impl Span]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last_line: Option<usize> = None;
     let mut pending_blank = false;
@@ -1137,7 +1156,7 @@ fn join_form(forms: &mut String, form: &str) {
 fn for_each_kept_piece(
     text: &str,
     blocks: &[Block],
-    removals: &[Removal],
+    removals: &[impl Span],
     mut piece: impl FnMut(usize, usize, usize),
 ) {
     let mut r = 0;
@@ -1154,16 +1173,17 @@ fn for_each_kept_piece(
         }
     };
     for (i, block) in blocks.iter().enumerate() {
-        while r < removals.len() && removals[r].end <= block.start {
+        while r < removals.len() && removals[r].span().1 <= block.start {
             r += 1;
         }
         let mut pos = block.start;
         let mut k = r;
-        while k < removals.len() && removals[k].start < block.end {
-            if removals[k].start > pos {
-                emit(i, pos, removals[k].start);
+        while k < removals.len() && removals[k].span().0 < block.end {
+            let (start, end) = removals[k].span();
+            if start > pos {
+                emit(i, pos, start);
             }
-            pos = pos.max(removals[k].end);
+            pos = pos.max(end);
             k += 1;
         }
         if pos < block.end {

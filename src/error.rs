@@ -52,6 +52,12 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// An input read again gave fewer records than before: it changed during the run.
+    #[error("{}: changed while zeef was reading it (inputs are read more than once)", path.display())]
+    InputChanged {
+        /// The input (the last one, when several are read).
+        path: PathBuf,
+    },
     /// A flag's value is out of range or flags contradict each other.
     #[error("{0}")]
     Usage(String),

@@ -4,11 +4,14 @@
 //! 1. **Site statistics** (only with the clutter stage on): every document is segmented
 //!    and its block keys counted per site ([`SiteStats`]). Nothing of the text is kept.
 //! 2. **Clean and fingerprint**: the input is read again; each document's clutter is
-//!    decided with the site statistics, the cleaned text is fingerprinted, and what the
-//!    outputs will say of it is rendered to a spool file. Memory keeps a fixed-size
-//!    [`Fingerprint`] and a short summary per document.
-//! 3. **Dedup and write**: clusters are found among the fingerprints, then the spool is
-//!    copied to the outputs, leaving out the dropped copies.
+//!    decided with the site statistics and the cleaned text is fingerprinted. The spans
+//!    removed (16 bytes each) and the explain rows go to spool files. Memory keeps a
+//!    fixed-size [`Fingerprint`] and a short summary per document.
+//! 3. **Dedup and write**: clusters are found among the fingerprints, then the input is
+//!    read a third time and each kept document's cleaned record rebuilt from it and its
+//!    spooled spans, in parallel batches; the explain spool is copied out. Re-reading the
+//!    input costs less than writing a copy of the cleaned corpus to disk and reading it
+//!    back, which is what the corpus spool did before.
 //!
 //! Memory therefore grows with the number of documents and of distinct repeated blocks,
 //! never with the size of their text. Standard input is spooled to a temporary file so it
@@ -262,7 +265,8 @@ struct Processed {
     keep: KeepInfo,
     removals: Vec<Removal>,
     blocks: usize,
-    rendered: Vec<u8>,
+    /// The removed spans, for the corpus spool (see [`encode_spans`]).
+    spans: Vec<u8>,
     explained: Vec<u8>,
     examples: Vec<(usize, String)>,
 }
@@ -368,14 +372,8 @@ fn clean(
                         date: doc.date.clone(),
                     },
                     blocks: page.blocks.len(),
-                    rendered: match &outputs.corpus {
-                        Some(sink) => write::render_document(
-                            sink,
-                            doc,
-                            &sources[doc.source],
-                            &config.fields,
-                            &text,
-                        ),
+                    spans: match &outputs.corpus {
+                        Some(_) => encode_spans(&removals),
                         None => Vec::new(),
                     },
                     explained: match &outputs.explain {
@@ -405,7 +403,7 @@ impl Cleaned {
             source,
         };
         if let Some(spool) = &mut self.corpus_spool {
-            spool.push(&p.rendered).map_err(spool_error)?;
+            spool.push(&p.spans).map_err(spool_error)?;
         }
         if let Some(spool) = &mut self.explain_spool {
             spool.push(&p.explained).map_err(spool_error)?;
@@ -449,6 +447,92 @@ fn template_examples(
 }
 
 /// The `--explain` lines of a document's stripped spans.
+/// The spans of `removals` as the corpus spool holds them: `start` and `end`, 8 bytes
+/// each, little-endian.
+fn encode_spans(removals: &[Removal]) -> Vec<u8> {
+    removals
+        .iter()
+        .flat_map(|r| [r.start as u64, r.end as u64])
+        .flat_map(u64::to_le_bytes)
+        .collect()
+}
+
+/// The spans [`encode_spans`] wrote.
+fn decode_spans(frame: &[u8]) -> Vec<(usize, usize)> {
+    let numbers: Vec<usize> = frame
+        .chunks_exact(8)
+        .map(|n| u64::from_le_bytes(n.try_into().unwrap_or_default()) as usize)
+        .collect();
+    numbers.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+}
+
+/// Pass three's frames: each written document's cleaned record, rebuilt from a third read
+/// of the input and the spans the second pass removed, one batch at a time and in
+/// parallel. Documents that are not written get an empty frame.
+struct Rerender<'a> {
+    stream: DocumentStream<'a>,
+    spans: write::SpoolReader,
+    /// Where the spool lives, for errors.
+    spool_dir: &'a Path,
+    written: &'a [bool],
+    /// Whether the corpus goes to a mirrored directory (text files are written bare).
+    mirrored: bool,
+    sources: &'a [Source],
+    fields: &'a read::Fields,
+    frames: std::vec::IntoIter<Vec<u8>>,
+    current: Vec<u8>,
+}
+
+impl Rerender<'_> {
+    /// Reads and renders the next batch.
+    fn refill(&mut self) -> Result<()> {
+        let Some(docs) = self.stream.next_batch()? else {
+            let last = self.sources.last().map(|s| s.path.clone());
+            return Err(Error::InputChanged {
+                path: last.unwrap_or_default(),
+            });
+        };
+        let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(docs.len());
+        for _ in &docs {
+            let frame = self.spans.next_frame().map_err(|source| Error::Read {
+                path: self.spool_dir.to_path_buf(),
+                source,
+            })?;
+            spans.push(decode_spans(frame));
+        }
+        let frames: Vec<Vec<u8>> = docs
+            .par_iter()
+            .zip(spans)
+            .map(|(doc, spans)| {
+                if !self.written.get(doc.ordinal).copied().unwrap_or(false) {
+                    return Vec::new();
+                }
+                let blocks = crate::segment::segment(&doc.text);
+                let text = clutter::apply(&doc.text, &blocks, &spans);
+                write::render_document(
+                    self.mirrored,
+                    doc,
+                    &self.sources[doc.source],
+                    self.fields,
+                    &text,
+                )
+            })
+            .collect();
+        self.frames = frames.into_iter();
+        Ok(())
+    }
+}
+
+impl write::Frames for Rerender<'_> {
+    fn next_frame(&mut self) -> std::io::Result<&[u8]> {
+        if self.frames.len() == 0 {
+            self.refill().map_err(std::io::Error::other)?;
+        }
+        self.current = self.frames.next().unwrap_or_default();
+        Ok(&self.current)
+    }
+}
+
 fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
     let mut lines = Vec::new();
     for r in removals {
@@ -488,9 +572,20 @@ fn write_outputs(
         source,
     };
     if let (Some(sink), Some(spool)) = (outputs.corpus, cleaned.corpus_spool.take()) {
-        let mut reader = spool.into_reader().map_err(spool_error)?;
         let source_of: Vec<usize> = cleaned.summaries.iter().map(|s| s.source).collect();
-        write::write_corpus(sink, &mut reader, written, &source_of, sources)?;
+        let mut records = Rerender {
+            stream: DocumentStream::new(sources, &config.fields, config.skip_bad)
+                .with_batch_bytes(config.batch_bytes),
+            spans: spool.into_reader().map_err(spool_error)?,
+            spool_dir: &outputs.spool_dir,
+            written,
+            mirrored: matches!(sink, write::CorpusSink::Directory(_)),
+            sources,
+            fields: &config.fields,
+            frames: Vec::new().into_iter(),
+            current: Vec::new(),
+        };
+        write::write_corpus(sink, &mut records, written, &source_of, sources)?;
     }
     if let Some(file) = outputs.clusters {
         write::write_rows(file, &cluster_rows(&cleaned.summaries, dedup))?;

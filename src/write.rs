@@ -220,15 +220,15 @@ pub fn write_document_line(
 }
 
 /// What the corpus sink writes for one document: the JSONL line, or for a text file in a
-/// mirrored directory the cleaned text itself.
+/// mirrored directory (`mirrored`) the cleaned text itself.
 pub fn render_document(
-    sink: &CorpusSink,
+    mirrored: bool,
     doc: &Document,
     source: &Source,
     fields: &Fields,
     text: &str,
 ) -> Vec<u8> {
-    if matches!(sink, CorpusSink::Directory(_)) && source.format == Format::Text {
+    if mirrored && source.format == Format::Text {
         return text.as_bytes().to_vec();
     }
     let mut line = Vec::with_capacity(text.len() + 256);
@@ -291,13 +291,25 @@ impl SpoolReader {
     }
 }
 
-/// Writes the kept documents to the sink, in input order, from a spool holding every
-/// document's rendering (see [`render_document`]).
+/// Every document's rendering (see [`render_document`]), one frame per ordinal in order.
+pub trait Frames {
+    /// The next document's frame (valid until the next call). A document that is not
+    /// written may get an empty frame.
+    fn next_frame(&mut self) -> io::Result<&[u8]>;
+}
+
+impl Frames for SpoolReader {
+    fn next_frame(&mut self) -> io::Result<&[u8]> {
+        SpoolReader::next_frame(self)
+    }
+}
+
+/// Writes the kept documents to the sink, in input order, from every document's frame.
 ///
 /// `kept[i]` says whether ordinal `i` is written and `source_of[i]` which source it came from.
 pub fn write_corpus(
     sink: CorpusSink,
-    spool: &mut SpoolReader,
+    spool: &mut dyn Frames,
     kept: &[bool],
     source_of: &[usize],
     sources: &[Source],
@@ -332,7 +344,7 @@ pub fn write_corpus(
 
 fn write_mirror(
     dir: &Path,
-    spool: &mut SpoolReader,
+    spool: &mut dyn Frames,
     kept: &[bool],
     source_of: &[usize],
     sources: &[Source],
