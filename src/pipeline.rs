@@ -474,6 +474,8 @@ struct Rerender<'a> {
     spans: write::SpoolReader,
     /// Where the spool lives, for errors.
     spool_dir: &'a Path,
+    /// The second pass's summaries, whose content hashes the rebuilt text must match.
+    summaries: &'a [Summary],
     written: &'a [bool],
     /// Whether the corpus goes to a mirrored directory (text files are written bare).
     mirrored: bool,
@@ -493,10 +495,19 @@ impl Rerender<'_> {
             });
         };
         let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(docs.len());
-        for _ in &docs {
-            let frame = self.spans.next_frame().map_err(|source| Error::Read {
-                path: self.spool_dir.to_path_buf(),
-                source,
+        for doc in &docs {
+            let frame = self.spans.next_frame().map_err(|source| {
+                // More records than the second pass saw: the input grew.
+                if source.kind() == std::io::ErrorKind::UnexpectedEof {
+                    Error::InputChanged {
+                        path: self.sources[doc.source].path.clone(),
+                    }
+                } else {
+                    Error::Read {
+                        path: self.spool_dir.to_path_buf(),
+                        source,
+                    }
+                }
             })?;
             spans.push(decode_spans(frame));
         }
@@ -505,19 +516,36 @@ impl Rerender<'_> {
             .zip(spans)
             .map(|(doc, spans)| {
                 if !self.written.get(doc.ordinal).copied().unwrap_or(false) {
-                    return Vec::new();
+                    return Ok(Vec::new());
+                }
+                let source = &self.sources[doc.source];
+                // The text must be the one the second pass cleaned, or the spans mean nothing.
+                let changed = || Error::InputChanged {
+                    path: source.path.clone(),
+                };
+                let fits = |&(start, end): &(usize, usize)| {
+                    start <= end
+                        && doc.text.is_char_boundary(start)
+                        && doc.text.is_char_boundary(end)
+                };
+                if !spans.iter().all(fits) {
+                    return Err(changed());
                 }
                 let blocks = crate::segment::segment(&doc.text);
                 let text = clutter::apply(&doc.text, &blocks, &spans);
-                write::render_document(
+                let expected = self.summaries.get(doc.ordinal).map(|s| s.content);
+                if expected != Some(xxh3_64(text.as_bytes())) {
+                    return Err(changed());
+                }
+                Ok(write::render_document(
                     self.mirrored,
                     doc,
-                    &self.sources[doc.source],
+                    source,
                     self.fields,
                     &text,
-                )
+                ))
             })
-            .collect();
+            .collect::<Result<_>>()?;
         self.frames = frames.into_iter();
         Ok(())
     }
@@ -578,6 +606,7 @@ fn write_outputs(
                 .with_batch_bytes(config.batch_bytes),
             spans: spool.into_reader().map_err(spool_error)?,
             spool_dir: &outputs.spool_dir,
+            summaries: &cleaned.summaries,
             written,
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
             sources,
@@ -852,4 +881,110 @@ fn truncate(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::Frames;
+
+    /// A corpus file, its sources, and a spool holding `spans` for its one document.
+    fn one_document(
+        dir: &Path,
+        text: &str,
+        spans: &[Removal],
+    ) -> (Vec<Source>, write::SpoolReader) {
+        let path = dir.join("in.jsonl");
+        let record = serde_json::json!({"id": "a", "text": text});
+        std::fs::write(&path, format!("{record}\n")).expect("the input is written");
+        let sources = read::discover(&[path]).expect("the input is found");
+        let mut spool = write::Spool::create(dir).expect("a spool");
+        spool
+            .push(&encode_spans(spans))
+            .expect("the spool takes a frame");
+        (sources, spool.into_reader().expect("the spool reads back"))
+    }
+
+    fn rerender<'a>(
+        sources: &'a [Source],
+        spans: write::SpoolReader,
+        dir: &'a Path,
+        summaries: &'a [Summary],
+        fields: &'a read::Fields,
+    ) -> Rerender<'a> {
+        Rerender {
+            stream: DocumentStream::new(sources, fields, false),
+            spans,
+            spool_dir: dir,
+            summaries,
+            written: &[true],
+            mirrored: false,
+            sources,
+            fields,
+            frames: Vec::new().into_iter(),
+            current: Vec::new(),
+        }
+    }
+
+    fn summary(cleaned: &str) -> Summary {
+        Summary {
+            id: "a".into(),
+            source: 0,
+            headline: String::new(),
+            content: xxh3_64(cleaned.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn spans_round_trip_through_the_spool_encoding() {
+        let removals = [clutter_removal(0, 4), clutter_removal(10, 1 << 40)];
+        assert_eq!(
+            decode_spans(&encode_spans(&removals)),
+            [(0, 4), (10, 1 << 40)]
+        );
+    }
+
+    fn clutter_removal(start: usize, end: usize) -> Removal {
+        Removal {
+            start,
+            end,
+            reason: Reason::Navigation,
+            site_pages: 0,
+        }
+    }
+
+    #[test]
+    fn pass_three_rebuilds_the_cleaned_record_from_the_input_and_its_spans() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let text = "Home\nDe brug gaat dicht.";
+        let (sources, spans) = one_document(dir.path(), text, &[clutter_removal(0, 4)]);
+        let summaries = [summary("De brug gaat dicht.")];
+        let fields = read::Fields::default();
+        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        let frame = frames.next_frame().expect("a frame");
+        assert_eq!(
+            String::from_utf8_lossy(frame),
+            "{\"id\":\"a\",\"text\":\"De brug gaat dicht.\"}\n"
+        );
+    }
+
+    #[test]
+    fn an_input_that_changed_since_pass_two_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (sources, spans) = one_document(dir.path(), "Home\nNieuw.", &[clutter_removal(0, 4)]);
+        let summaries = [summary("De brug gaat dicht.")];
+        let fields = read::Fields::default();
+        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        let error = frames
+            .next_frame()
+            .expect_err("the text is not the one cleaned");
+        assert!(
+            error.to_string().contains("in.jsonl: changed while zeef"),
+            "{error}"
+        );
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (sources, spans) = one_document(dir.path(), "é", &[clutter_removal(0, 1)]);
+        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        assert!(frames.next_frame().is_err(), "a span inside a character");
+    }
 }
