@@ -122,6 +122,24 @@ static ASCII_KEY: [u8; 256] = {
     table
 };
 
+/// Whether eight ASCII bytes are key form but for their ends: lower-case letters, digits and
+/// spaces, no two spaces together. Tested on all eight at once, each byte's high bit
+/// standing for one comparison.
+fn is_key_form_inside(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of ASCII `word` set where that byte is at least `c`: adding
+    // 0x80 - c to a byte below 0x80 never carries into the next.
+    let at_least = |word: u64, c: u8| word.wrapping_add(ONES * (0x80 - u64::from(c))) & HIGH;
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(chunk);
+    let word = u64::from_le_bytes(bytes);
+    let lower = at_least(word, b'a') & !at_least(word, b'z' + 1);
+    let digit = at_least(word, b'0') & !at_least(word, b'9' + 1);
+    let space = at_least(word, b' ') & !at_least(word, b' ' + 1);
+    (lower | digit | space) == HIGH && space & (space << 8) == 0
+}
+
 /// Appends normalised characters to a key form, folding separators.
 struct KeyWriter {
     /// The key form so far, UTF-8.
@@ -132,10 +150,13 @@ struct KeyWriter {
 
 impl KeyWriter {
     /// ASCII bytes: lowercase, no NFKC needed, never of an unspaced script. The steps of
-    /// [`KeyWriter::push_alphanumeric`] with the Unicode tables left out, and without a branch
-    /// per byte: every byte writes its candidate space and character, and the write position
-    /// only moves past those that count.
+    /// [`KeyWriter::push_alphanumeric`] with the Unicode tables left out. Eight bytes that
+    /// are already key form inside (lower-case letters, digits, single spaces) are copied
+    /// at once; other bytes go one at a time without a branch each: every byte writes its
+    /// candidate space and character, and the write position only moves past those that
+    /// count.
     fn push_ascii(&mut self, bytes: &[u8]) {
+        debug_assert!(bytes.is_ascii());
         let start = self.out.len();
         let mut pending_space = self.pending_space;
         // A space is written only right before a character, at most one per separator run,
@@ -143,14 +164,41 @@ impl KeyWriter {
         self.out.resize(start + bytes.len() + 2, 0);
         let room = &mut self.out[start..];
         let mut written = 0;
-        for &b in bytes {
+        let step = |room: &mut [u8], b: u8, written: &mut usize, pending_space: &mut bool| {
             let lower = ASCII_KEY[b as usize];
             let alphanumeric = lower != 0;
-            room[written] = b' ';
-            written += usize::from(alphanumeric & pending_space & (start + written > 0));
-            room[written] = lower;
-            written += usize::from(alphanumeric);
-            pending_space = !alphanumeric;
+            room[*written] = b' ';
+            *written += usize::from(alphanumeric & *pending_space & (start + *written > 0));
+            room[*written] = lower;
+            *written += usize::from(alphanumeric);
+            *pending_space = !alphanumeric;
+        };
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            if !is_key_form_inside(chunk) {
+                for &b in chunk {
+                    step(room, b, &mut written, &mut pending_space);
+                }
+                continue;
+            }
+            // The chunk's first character needs a space before it when a separator came
+            // first (its own leading space, or pending) and the form has begun.
+            let begun = start + written > 0;
+            let lead_space = chunk[0] == b' ';
+            if !lead_space && pending_space && begun {
+                room[written] = b' ';
+                written += 1;
+            }
+            let from = usize::from(lead_space && !begun);
+            let trail_space = chunk[7] == b' ';
+            let to = 8 - usize::from(trail_space);
+            let piece = &chunk[from..to];
+            room[written..written + piece.len()].copy_from_slice(piece);
+            written += piece.len();
+            pending_space = trail_space;
+        }
+        for &b in chunks.remainder() {
+            step(room, b, &mut written, &mut pending_space);
         }
         self.out.truncate(start + written);
         self.pending_space = pending_space;
@@ -326,7 +374,25 @@ mod tests {
         }
     }
 
+    #[test]
+    fn key_form_chunks_are_recognised() {
+        assert!(is_key_form_inside(b"abc de 9"));
+        assert!(is_key_form_inside(b" abc de "));
+        assert!(!is_key_form_inside(b"abc  de9"), "two spaces");
+        assert!(!is_key_form_inside(b"Abc de 9"), "upper case");
+        assert!(!is_key_form_inside(b"abc,de 9"), "punctuation");
+        assert!(!is_key_form_inside(b"abc{de`9"), "just past z and before a");
+        assert!(!is_key_form_inside(b"abc:de/9"), "just past 9 and before 0");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn fast_paths_match_the_definition_on_prose(
+            text in "([a-z0-9]{1,9}[ ,.A-Z]{0,2}){0,30}"
+        ) {
+            assert_matches_reference(&text);
+        }
+
         #[test]
         fn fast_paths_match_the_definition_on_mixed_text(
             text in "[a-zA-Z0-9 .,'\u{e9}\u{df}\u{130}\u{301}\u{308}\u{327}\u{ff21}\u{ff11}\u{6771}\u{e51}\u{bd}\u{fb01}\u{2160}\u{1100}\u{1161}\u{11a8}\u{2126}\u{2022}]{0,24}"
