@@ -9,6 +9,17 @@ use clap::Parser;
 use zeef::cli::{Cli, CliCommand, GenerateArgs};
 use zeef::ui::Progress;
 
+/// Tells mimalloc to hold freed memory for a second before returning it to the system
+/// (unless the user set it). Each batch frees tens of megabytes that the next batch needs
+/// again; returned at once (mimalloc's default of 10 ms), the kernel zeroes it anew each
+/// time, which cost 9% of a run in perf. Set before any thread starts.
+fn keep_freed_memory_a_while() {
+    const PURGE_DELAY: &str = "MIMALLOC_PURGE_DELAY";
+    if std::env::var_os(PURGE_DELAY).is_none() {
+        std::env::set_var(PURGE_DELAY, "1000");
+    }
+}
+
 /// Exit codes (also in `--help` and the README).
 #[repr(u8)]
 enum Exit {
@@ -23,6 +34,7 @@ enum Exit {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    keep_freed_memory_a_while();
     let _ = ctrlc::set_handler(|| {
         zeef::write::remove_pending();
         std::process::exit(130);
