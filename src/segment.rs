@@ -44,7 +44,10 @@ pub fn segment(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut line_start = 0;
     let mut blank_seen = false;
-    for (line, raw) in text.split('\n').enumerate() {
+    // memchr's vector search finds line breaks faster than `str::split` does.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (line, end) in ends.enumerate() {
+        let raw = &text[line_start..end];
         let lead = raw.len() - raw.trim_start_matches(is_blank_char).len();
         let trimmed = raw.trim_matches(is_blank_char);
         if trimmed.is_empty() {
