@@ -83,14 +83,12 @@ impl Shingler {
             .filter(|w| !w.is_empty())
             .map(|w| xxh3_64_with_seed(w, self.word_seed))
             .collect();
-        let mut sequence = self.shingles(&words);
+        let sequence = self.shingles(&words);
         let (signature, positions) = self.signature(&sequence);
-        sequence.sort_unstable();
-        sequence.dedup();
         Fingerprint {
             signature,
             positions,
-            shingles: sequence.len() as u32,
+            shingles: count_distinct(&sequence),
         }
     }
 
@@ -149,6 +147,36 @@ impl Shingler {
         }
         (signature.into(), positions.into())
     }
+}
+
+/// How many distinct values `hashes` holds, exactly: a linear-probing table at most half
+/// full, which for a page's shingles is faster than sorting them.
+fn count_distinct(hashes: &[u64]) -> u32 {
+    let size = (hashes.len() * 2).next_power_of_two().max(16);
+    let mask = size - 1;
+    // Slots hold a value plus one, so 0 marks an empty slot (u64::MAX is counted aside).
+    let mut slots = vec![0u64; size];
+    let mut distinct = 0;
+    let mut saw_max = false;
+    for &hash in hashes {
+        let Some(stored) = hash.checked_add(1) else {
+            saw_max = true;
+            continue;
+        };
+        let mut at = (mix64(hash) as usize) & mask;
+        loop {
+            match slots[at] {
+                0 => {
+                    slots[at] = stored;
+                    distinct += 1;
+                    break;
+                }
+                slot if slot == stored => break,
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+    distinct + u32::from(saw_max)
 }
 
 /// How two fingerprints overlap, as estimated from their sketches.
@@ -238,6 +266,21 @@ mod tests {
             s.fingerprint("De brug, gaat DICHT!"),
             s.fingerprint("de brug gaat dicht")
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn distinct_count_is_exact(
+            values in proptest::collection::vec(
+                proptest::prop_oneof![0u64..40, proptest::num::u64::ANY, proptest::strategy::Just(u64::MAX)],
+                0..300,
+            )
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            proptest::prop_assert_eq!(count_distinct(&values) as usize, sorted.len());
+        }
     }
 
     #[test]
