@@ -78,6 +78,23 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason, in declaration order: `Reason::ALL[r as usize] == r`.
+    pub const ALL: [Reason; 13] = [
+        Reason::SiteTemplate,
+        Reason::Navigation,
+        Reason::Prompt,
+        Reason::Credit,
+        Reason::Byline,
+        Reason::Caption,
+        Reason::PullQuote,
+        Reason::Furniture,
+        Reason::RelatedList,
+        Reason::Separator,
+        Reason::LowContent,
+        Reason::SecondArticle,
+        Reason::DuplicateDocument,
+    ];
+
     /// The name used in reports and the explain stream.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -1314,6 +1331,13 @@ mod tests {
         assert_eq!(windows.len(), 10);
         assert_eq!(windows[0], windows[8], "the same eight words hash alike");
         assert_ne!(windows[0], windows[1]);
+    }
+
+    #[test]
+    fn every_reason_is_listed_at_its_index() {
+        for (index, reason) in Reason::ALL.iter().enumerate() {
+            assert_eq!(*reason as usize, index, "{}", reason.as_str());
+        }
     }
 
     #[test]

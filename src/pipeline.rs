@@ -104,7 +104,8 @@ struct Summary {
 /// Totals over all documents, for the report.
 #[derive(Default)]
 struct Tallies {
-    by_reason: BTreeMap<&'static str, ReasonCount>,
+    /// Indexed by [`Reason`] (`reason as usize`).
+    by_reason: [ReasonCount; Reason::ALL.len()],
     stripped_bytes: u64,
     stripped_spans: u64,
     text_bytes: u64,
@@ -410,7 +411,7 @@ impl Cleaned {
         }
         let t = &mut self.tallies;
         for r in &p.removals {
-            let entry = t.by_reason.entry(r.reason.as_str()).or_default();
+            let entry = &mut t.by_reason[r.reason as usize];
             entry.spans += 1;
             entry.bytes += (r.end - r.start) as u64;
             t.stripped_bytes += (r.end - r.start) as u64;
@@ -792,7 +793,12 @@ fn build_report(
         rates,
         check: None,
         clutter: ClutterSummary {
-            by_reason: t.by_reason.clone(),
+            by_reason: Reason::ALL
+                .iter()
+                .zip(&t.by_reason)
+                .filter(|(_, count)| count.spans > 0)
+                .map(|(reason, count)| (reason.as_str(), count.clone()))
+                .collect(),
             top_blocks,
         },
         clusters,
