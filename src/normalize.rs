@@ -245,25 +245,35 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// A 64-bit hash of one word of a key form, taken once per word of every page and shared by
-/// the stop-word count and the pull-quote windows. Words of up to eight bytes, most words,
-/// are read with two fixed-size loads (the first and last four bytes, or three sampled bytes
-/// below four) and mixed with their length; longer words go through xxh3.
+/// the stop-word count and the pull-quote windows. A word of up to eight bytes, most
+/// words, is packed into a `u64` whole (zero-padded, read with at most two loads; key-form
+/// words hold no NUL) and mixed by a bijection, so no two such words share a hash; longer
+/// words go through xxh3.
 pub fn word_hash(word: &[u8]) -> u64 {
-    let len = word.len();
-    let packed = match len {
+    match packed_word(word) {
+        Some(packed) => crate::fingerprint::mix64(packed),
+        None => xxh3_64(word),
+    }
+}
+
+/// `word` as a little-endian `u64`, zero-padded, if it has at most eight bytes.
+fn packed_word(word: &[u8]) -> Option<u64> {
+    let byte = |i: usize| u64::from(word[i]);
+    Some(match word.len() {
         0 => 0,
-        1..=3 => {
-            u64::from(word[0]) | u64::from(word[len / 2]) << 8 | u64::from(word[len - 1]) << 16
-        }
-        4..=8 => {
+        1 => byte(0),
+        2 => byte(0) | byte(1) << 8,
+        3 => byte(0) | byte(1) << 8 | byte(2) << 16,
+        len @ 4..=8 => {
+            // The first four bytes and the last four, overlapping where the word is short.
             let (mut head, mut tail) = ([0u8; 4], [0u8; 4]);
             head.copy_from_slice(&word[..4]);
             tail.copy_from_slice(&word[len - 4..]);
-            u64::from(u32::from_le_bytes(head)) | u64::from(u32::from_le_bytes(tail)) << 32
+            u64::from(u32::from_le_bytes(head))
+                | u64::from(u32::from_le_bytes(tail)) << (8 * (len - 4))
         }
-        _ => return xxh3_64(word),
-    };
-    crate::fingerprint::mix64(packed ^ (len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+        _ => return None,
+    })
 }
 
 /// The 64-bit template key of a block whose key form is `form`: xxh3 of the form with its
@@ -330,6 +340,14 @@ mod tests {
             words.iter().map(|w| word_hash(w.as_bytes())).collect();
         assert_eq!(hashes.len(), words.len());
         assert_eq!(word_hash(b"abcdefghi"), xxh3_64(b"abcdefghi"));
+        for word in words.iter().filter(|w| w.len() <= 8) {
+            let mut padded = [0u8; 8];
+            padded[..word.len()].copy_from_slice(word.as_bytes());
+            assert_eq!(
+                packed_word(word.as_bytes()),
+                Some(u64::from_le_bytes(padded))
+            );
+        }
     }
 
     #[test]
