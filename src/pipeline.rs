@@ -487,13 +487,18 @@ struct Rerender<'a> {
 }
 
 impl Rerender<'_> {
-    /// Reads and renders the next batch.
-    fn refill(&mut self) -> Result<()> {
+    /// The error for an input that ended before the second pass's did.
+    fn input_ended(&self) -> Error {
+        let last = self.sources.last().map(|s| s.path.clone());
+        Error::InputChanged {
+            path: last.unwrap_or_default(),
+        }
+    }
+
+    /// Reads and renders the next batch: one frame per document, `None` at the end.
+    fn render_batch(&mut self) -> Result<Option<Vec<Vec<u8>>>> {
         let Some(docs) = self.stream.next_batch()? else {
-            let last = self.sources.last().map(|s| s.path.clone());
-            return Err(Error::InputChanged {
-                path: last.unwrap_or_default(),
-            });
+            return Ok(None);
         };
         let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(docs.len());
         for doc in &docs {
@@ -547,15 +552,77 @@ impl Rerender<'_> {
                 ))
             })
             .collect::<Result<_>>()?;
-        self.frames = frames.into_iter();
-        Ok(())
+        Ok(Some(frames))
+    }
+
+    /// Renders every batch on this thread (and its pool) while a writer thread takes the
+    /// frames to `sink`, so writing one batch overlaps rendering the next.
+    fn write_overlapped(mut self, sink: write::CorpusSink, source_of: &[usize]) -> Result<()> {
+        let (written, sources) = (self.written, self.sources);
+        std::thread::scope(|scope| {
+            // One batch waits while another is written: memory stays a few batches.
+            let (batches, received) = std::sync::mpsc::sync_channel(1);
+            let writer = scope.spawn(move || {
+                let mut frames = Received {
+                    batches: received,
+                    frames: Vec::new().into_iter(),
+                    current: Vec::new(),
+                };
+                write::write_corpus(sink, &mut frames, written, source_of, sources)
+            });
+            let mut writer_gone = false;
+            let rendered = (|| -> Result<usize> {
+                let mut count = 0;
+                while let Some(frames) = self.render_batch()? {
+                    count += frames.len();
+                    if batches.send(frames).is_err() {
+                        writer_gone = true;
+                        break;
+                    }
+                }
+                Ok(count)
+            })();
+            drop(batches);
+            let wrote = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match rendered {
+                Err(error) => Err(error),
+                Ok(count) if count < written.len() && !writer_gone => Err(self.input_ended()),
+                Ok(_) => wrote,
+            }
+        })
     }
 }
 
 impl write::Frames for Rerender<'_> {
     fn next_frame(&mut self) -> std::io::Result<&[u8]> {
         if self.frames.len() == 0 {
-            self.refill().map_err(std::io::Error::other)?;
+            let batch = self.render_batch().map_err(std::io::Error::other)?;
+            let frames = batch.ok_or_else(|| std::io::Error::other(self.input_ended()))?;
+            self.frames = frames.into_iter();
+        }
+        self.current = self.frames.next().unwrap_or_default();
+        Ok(&self.current)
+    }
+}
+
+/// Frames that arrive a batch at a time from the thread rendering them.
+struct Received {
+    batches: std::sync::mpsc::Receiver<Vec<Vec<u8>>>,
+    frames: std::vec::IntoIter<Vec<u8>>,
+    current: Vec<u8>,
+}
+
+impl write::Frames for Received {
+    fn next_frame(&mut self) -> std::io::Result<&[u8]> {
+        while self.frames.len() == 0 {
+            // Closed early only when rendering failed, whose error the caller reports.
+            let batch = self
+                .batches
+                .recv()
+                .map_err(|_| std::io::Error::other("rendering stopped"))?;
+            self.frames = batch.into_iter();
         }
         self.current = self.frames.next().unwrap_or_default();
         Ok(&self.current)
@@ -602,7 +669,7 @@ fn write_outputs(
     };
     if let (Some(sink), Some(spool)) = (outputs.corpus, cleaned.corpus_spool.take()) {
         let source_of: Vec<usize> = cleaned.summaries.iter().map(|s| s.source).collect();
-        let mut records = Rerender {
+        let records = Rerender {
             stream: DocumentStream::new(sources, &config.fields, config.skip_bad)
                 .with_batch_bytes(config.batch_bytes),
             spans: spool.into_reader().map_err(spool_error)?,
@@ -615,7 +682,7 @@ fn write_outputs(
             frames: Vec::new().into_iter(),
             current: Vec::new(),
         };
-        write::write_corpus(sink, &mut records, written, &source_of, sources)?;
+        records.write_overlapped(sink, &source_of)?;
     }
     if let Some(file) = outputs.clusters {
         write::write_rows(file, &cluster_rows(&cleaned.summaries, dedup))?;
@@ -972,6 +1039,30 @@ mod tests {
             String::from_utf8_lossy(frame),
             "{\"id\":\"a\",\"text\":\"De brug gaat dicht.\"}\n"
         );
+    }
+
+    #[test]
+    fn overlapped_writing_writes_the_records_and_notices_a_shrunk_input() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (sources, spans) = one_document(dir.path(), "Home\nTekst.", &[clutter_removal(0, 4)]);
+        let summaries = [summary("Tekst.")];
+        let fields = read::Fields::default();
+        let out = dir.path().join("out.jsonl");
+        let sink = write::CorpusSink::open(&out).expect("a sink");
+        let frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        frames.write_overlapped(sink, &[0]).expect("written");
+        let written = std::fs::read_to_string(&out).expect("the output");
+        assert_eq!(written, "{\"id\":\"a\",\"text\":\"Tekst.\"}\n");
+
+        // The second pass saw two documents; the input now holds one.
+        let (sources, spans) = one_document(dir.path(), "Home\nTekst.", &[clutter_removal(0, 4)]);
+        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        frames.written = &[true, true];
+        let sink = write::CorpusSink::open(&out).expect("a sink");
+        let error = frames
+            .write_overlapped(sink, &[0, 0])
+            .expect_err("one document short");
+        assert!(matches!(error, Error::InputChanged { .. }), "{error}");
     }
 
     #[test]
