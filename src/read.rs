@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -329,18 +330,21 @@ struct OpenSource {
 
 /// Reads the documents of every source, in order, one batch at a time.
 ///
-/// Only a batch is in memory at once. Reading the same sources again gives the same
-/// documents with the same ordinals, which is what lets the pipeline make two passes.
+/// A thread of the stream's own reads (and decompresses) the next batch's raw records
+/// while the caller works on the current one; parsing runs on the caller's thread pool.
+/// Only a few batches are in memory at once. Reading the same sources again gives the
+/// same documents with the same ordinals, which is what lets the pipeline make more than
+/// one pass.
 pub struct DocumentStream<'a> {
     sources: &'a [Source],
     fields: &'a Fields,
     skip_bad: bool,
-    next_source: usize,
-    current: Option<OpenSource>,
     next_ordinal: usize,
     skipped: Vec<Skipped>,
-    bytes: u64,
     batch_bytes: usize,
+    /// Raw batches from the reading thread, once started; an empty batch ends them.
+    ahead: Option<Receiver<Result<Vec<RawRecord>>>>,
+    ended: bool,
 }
 
 impl<'a> DocumentStream<'a> {
@@ -350,12 +354,11 @@ impl<'a> DocumentStream<'a> {
             sources,
             fields,
             skip_bad,
-            next_source: 0,
-            current: None,
             next_ordinal: 0,
             skipped: Vec::new(),
-            bytes: 0,
             batch_bytes: BATCH_BYTES,
+            ahead: None,
+            ended: false,
         }
     }
 
@@ -366,10 +369,46 @@ impl<'a> DocumentStream<'a> {
         self
     }
 
+    /// The next raw batch from the reading thread (started on first use); empty at the end.
+    fn next_raw(&mut self) -> Result<Vec<RawRecord>> {
+        if self.ended {
+            return Ok(Vec::new());
+        }
+        let sources = self.sources.to_vec();
+        let batch_bytes = self.batch_bytes;
+        let ahead = self.ahead.get_or_insert_with(|| {
+            // One batch waits while the next is read.
+            let (batches, ahead) = sync_channel(1);
+            std::thread::spawn(move || {
+                let mut gatherer = Gatherer {
+                    sources,
+                    next_source: 0,
+                    current: None,
+                    batch_bytes,
+                };
+                loop {
+                    let raw = gatherer.gather();
+                    let last = !matches!(&raw, Ok(records) if !records.is_empty());
+                    // The stream was dropped, or this was the end: stop reading.
+                    if batches.send(raw).is_err() || last {
+                        break;
+                    }
+                }
+            });
+            ahead
+        });
+        // A closed channel means the thread sent its last batch (an error or the end).
+        let raw = ahead.recv().unwrap_or_else(|_| Ok(Vec::new()));
+        if !matches!(&raw, Ok(records) if !records.is_empty()) {
+            self.ended = true;
+        }
+        raw
+    }
+
     /// The next batch of documents in ordinal order, or `None` at the end of the input.
     /// The records are parsed in parallel.
     pub fn next_batch(&mut self) -> Result<Option<Vec<Document>>> {
-        let raw = self.gather()?;
+        let raw = self.next_raw()?;
         if raw.is_empty() {
             return Ok(None);
         }
@@ -431,12 +470,18 @@ impl<'a> DocumentStream<'a> {
     pub fn skipped(&self) -> &[Skipped] {
         &self.skipped
     }
+}
 
-    /// Bytes read so far, after decompression.
-    pub fn bytes(&self) -> u64 {
-        self.bytes
-    }
+/// The reading half of a stream, on its own thread: opens the sources in turn and cuts
+/// them into raw records.
+struct Gatherer {
+    sources: Vec<Source>,
+    next_source: usize,
+    current: Option<OpenSource>,
+    batch_bytes: usize,
+}
 
+impl Gatherer {
     /// Reads raw records until a batch is full or the input ends.
     fn gather(&mut self) -> Result<Vec<RawRecord>> {
         let mut batch = Vec::new();
@@ -445,11 +490,10 @@ impl<'a> DocumentStream<'a> {
             if !self.open_next()? {
                 break;
             }
-            let sources = self.sources;
             let Some(current) = self.current.as_mut() else {
                 break;
             };
-            let source = &sources[current.index];
+            let source = &self.sources[current.index];
             let wrap = |e: io::Error| Error::Read {
                 path: source.path.clone(),
                 source: e,
@@ -457,7 +501,6 @@ impl<'a> DocumentStream<'a> {
             let mut bytes = Vec::new();
             if source.format == Format::Text {
                 current.reader.read_to_end(&mut bytes).map_err(wrap)?;
-                self.bytes += bytes.len() as u64;
                 size += bytes.len();
                 batch.push(RawRecord {
                     source: current.index,
@@ -472,7 +515,6 @@ impl<'a> DocumentStream<'a> {
                 continue;
             }
             current.line += 1;
-            self.bytes += bytes.len() as u64;
             size += bytes.len();
             if bytes.last() == Some(&b'\n') {
                 bytes.pop();
