@@ -248,9 +248,12 @@ fn count_blocks(
         watch.lap("read");
         let Some(docs) = batch else { break };
         let keys: Vec<Vec<u64>> = docs.par_iter().map(|d| Page::new(&d.text).keys).collect();
-        for (doc, keys) in docs.iter().zip(&keys) {
-            stats.add_page(sites.id(&doc.site), keys);
-        }
+        let pages: Vec<(u32, &[u64])> = docs
+            .iter()
+            .zip(&keys)
+            .map(|(doc, keys)| (sites.id(&doc.site), keys.as_slice()))
+            .collect();
+        stats.add_pages(&pages);
         stage.advance(docs.len() as u64);
         watch.lap("site_stats");
     }

@@ -8,6 +8,8 @@
 //! for any thread count.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::fingerprint::mix64;
@@ -63,35 +65,80 @@ impl Hasher for PrehashedKeys {
     }
 }
 
+/// Shards of the frequency map, each updated by its own task. A fixed number, so memory
+/// and results never depend on the thread count.
+const SHARDS: usize = 16;
+
+/// The frequency map of one shard.
+type Frequencies = HashMap<(u32, u64), u32, BuildHasherDefault<PrehashedKeys>>;
+
 /// Document frequencies of block keys per site.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct SiteStats {
     pages: Vec<u32>,
-    frequency: HashMap<(u32, u64), u32, BuildHasherDefault<PrehashedKeys>>,
+    /// Keys sharded by bits 32..36, which the map's own bucket and tag bits leave alone.
+    shards: Vec<Frequencies>,
+}
+
+impl Default for SiteStats {
+    fn default() -> Self {
+        SiteStats {
+            pages: Vec::new(),
+            shards: (0..SHARDS).map(|_| Frequencies::default()).collect(),
+        }
+    }
+}
+
+/// The shard that holds `key`.
+fn shard_of(key: u64) -> usize {
+    (key >> 32) as usize % SHARDS
 }
 
 impl SiteStats {
     /// Counts one page of `site` whose blocks have the keys `keys` (each page counts a key
     /// once, however often it repeats on the page).
     pub fn add_page(&mut self, site: u32, keys: &[u64]) {
-        let site_index = site as usize;
-        if self.pages.len() <= site_index {
-            self.pages.resize(site_index + 1, 0);
+        self.add_pages(&[(site, keys)]);
+    }
+
+    /// Counts many pages, `(site, keys)` each, as [`SiteStats::add_page`] would one by one:
+    /// the shards are updated in parallel, each by one task.
+    pub fn add_pages(&mut self, pages: &[(u32, &[u64])]) {
+        for &(site, _) in pages {
+            let site_index = site as usize;
+            if self.pages.len() <= site_index {
+                self.pages.resize(site_index + 1, 0);
+            }
+            self.pages[site_index] += 1;
         }
-        self.pages[site_index] += 1;
-        let mut seen: Vec<u64> = keys.to_vec();
-        seen.sort_unstable();
-        seen.dedup();
-        for key in seen {
-            *self.frequency.entry((site, key)).or_insert(0) += 1;
-        }
+        let distinct: Vec<Vec<u64>> = pages
+            .par_iter()
+            .map(|(_, keys)| {
+                let mut seen = keys.to_vec();
+                seen.sort_unstable();
+                seen.dedup();
+                seen
+            })
+            .collect();
+        self.shards
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(shard, frequency)| {
+                for ((site, _), keys) in pages.iter().zip(&distinct) {
+                    for &key in keys.iter().filter(|&&key| shard_of(key) == shard) {
+                        *frequency.entry((*site, key)).or_insert(0) += 1;
+                    }
+                }
+            });
     }
 
     /// Forgets the blocks seen on one page only, once every page is counted: they are most
     /// of the text and [`SiteStats::frequency`] answers 1 for them anyway.
     pub fn finish(&mut self) {
-        self.frequency.retain(|_, &mut n| n > 1);
-        self.frequency.shrink_to_fit();
+        self.shards.par_iter_mut().for_each(|frequency| {
+            frequency.retain(|_, &mut n| n > 1);
+            frequency.shrink_to_fit();
+        });
     }
 
     /// How many pages the site has.
@@ -101,19 +148,23 @@ impl SiteStats {
 
     /// On how many pages of `site` the block key occurs.
     pub fn frequency(&self, site: u32, key: u64) -> u32 {
-        self.frequency.get(&(site, key)).copied().unwrap_or(1)
+        self.shards[shard_of(key)]
+            .get(&(site, key))
+            .copied()
+            .unwrap_or(1)
     }
 
     /// Distinct block keys held (after [`SiteStats::finish`]: those on two pages or more).
     pub fn distinct_blocks(&self) -> usize {
-        self.frequency.len()
+        self.shards.iter().map(HashMap::len).sum()
     }
 
     /// The most frequent template keys: `(site, key, pages)`, most pages first.
     pub fn top(&self, min_pages: u32, limit: usize) -> Vec<(u32, u64, u32)> {
         let mut top: Vec<(u32, u64, u32)> = self
-            .frequency
+            .shards
             .iter()
+            .flatten()
             .filter(|(_, &n)| n >= min_pages)
             .map(|(&(s, k), &n)| (s, k, n))
             .collect();
@@ -150,5 +201,29 @@ mod tests {
         assert_eq!(stats.frequency(1, 7), 1);
         assert_eq!(stats.distinct_blocks(), 1);
         assert_eq!(stats.top(2, 10), [(0, 7, 2)]);
+    }
+
+    #[test]
+    fn pages_added_together_count_as_pages_added_one_by_one() {
+        let pages: Vec<(u32, Vec<u64>)> = (0..200u64)
+            .map(|n| ((n % 3) as u32, vec![n % 7, (n % 5) << 33, n << 40, n % 7]))
+            .collect();
+        let mut one_by_one = SiteStats::default();
+        for (site, keys) in &pages {
+            one_by_one.add_page(*site, keys);
+        }
+        let mut together = SiteStats::default();
+        let borrowed: Vec<(u32, &[u64])> = pages.iter().map(|(s, k)| (*s, k.as_slice())).collect();
+        together.add_pages(&borrowed[..77]);
+        together.add_pages(&borrowed[77..]);
+        for stats in [&mut one_by_one, &mut together] {
+            stats.finish();
+        }
+        assert_eq!(one_by_one.top(2, 1000), together.top(2, 1000));
+        assert_eq!(one_by_one.distinct_blocks(), together.distinct_blocks());
+        assert_eq!(
+            together.frequency(1, 1),
+            pages.iter().filter(|(s, k)| *s == 1 && k[0] == 1).count() as u32
+        );
     }
 }
