@@ -78,9 +78,12 @@ fn stages(c: &mut Criterion) {
     group.bench_function("clutter", |b| {
         b.iter(|| {
             let mut stats = SiteStats::default();
-            for (page, &site) in pages.iter().zip(&site_of) {
-                stats.add_page(site, &page.keys);
-            }
+            let keyed: Vec<(u32, &[u64])> = pages
+                .iter()
+                .zip(&site_of)
+                .map(|(page, &site)| (site, page.keys.as_slice()))
+                .collect();
+            stats.add_pages(&keyed);
             stats.finish();
             texts
                 .iter()

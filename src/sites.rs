@@ -98,18 +98,28 @@ impl SiteStats {
     /// Counts one page of `site` whose blocks have the keys `keys` (each page counts a key
     /// once, however often it repeats on the page).
     pub fn add_page(&mut self, site: u32, keys: &[u64]) {
-        self.add_pages(&[(site, keys)]);
+        self.count_page(site);
+        let mut seen = keys.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        for key in seen {
+            *self.shards[shard_of(key)].entry((site, key)).or_insert(0) += 1;
+        }
+    }
+
+    fn count_page(&mut self, site: u32) {
+        let site_index = site as usize;
+        if self.pages.len() <= site_index {
+            self.pages.resize(site_index + 1, 0);
+        }
+        self.pages[site_index] += 1;
     }
 
     /// Counts many pages, `(site, keys)` each, as [`SiteStats::add_page`] would one by one:
     /// the shards are updated in parallel, each by one task.
     pub fn add_pages(&mut self, pages: &[(u32, &[u64])]) {
         for &(site, _) in pages {
-            let site_index = site as usize;
-            if self.pages.len() <= site_index {
-                self.pages.resize(site_index + 1, 0);
-            }
-            self.pages[site_index] += 1;
+            self.count_page(site);
         }
         let distinct: Vec<Vec<u64>> = pages
             .par_iter()
