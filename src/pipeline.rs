@@ -231,6 +231,12 @@ fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
     })
 }
 
+/// A pass over the input, as every pass reads it.
+fn read_input<'a>(config: &'a Config, sources: &'a [Source]) -> DocumentStream<'a> {
+    DocumentStream::new(sources, &config.fields, config.skip_bad)
+        .with_batch_bytes(config.batch_bytes)
+}
+
 /// Pass one: the site statistics.
 fn count_blocks(
     config: &Config,
@@ -241,8 +247,7 @@ fn count_blocks(
 ) -> Result<SiteStats> {
     let stage = progress.stage("counting", None);
     let mut stats = SiteStats::default();
-    let mut stream = DocumentStream::new(sources, &config.fields, config.skip_bad)
-        .with_batch_bytes(config.batch_bytes);
+    let mut stream = read_input(config, sources);
     loop {
         let batch = stream.next_batch()?;
         watch.lap("read");
@@ -313,8 +318,7 @@ fn clean(
         explain_spool: spool(outputs.explain.is_some())?,
     };
     let stage = progress.stage("cleaning", None);
-    let mut stream = DocumentStream::new(sources, &config.fields, config.skip_bad)
-        .with_batch_bytes(config.batch_bytes);
+    let mut stream = read_input(config, sources);
     loop {
         let batch = stream.next_batch()?;
         watch.lap("read");
@@ -673,8 +677,7 @@ fn write_outputs(
     if let (Some(sink), Some(spool)) = (outputs.corpus, cleaned.corpus_spool.take()) {
         let source_of: Vec<usize> = cleaned.summaries.iter().map(|s| s.source).collect();
         let records = Rerender {
-            stream: DocumentStream::new(sources, &config.fields, config.skip_bad)
-                .with_batch_bytes(config.batch_bytes),
+            stream: read_input(config, sources),
             spans: spool.into_reader().map_err(spool_error)?,
             spool_dir: &outputs.spool_dir,
             summaries: &cleaned.summaries,
