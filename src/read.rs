@@ -374,9 +374,9 @@ impl<'a> DocumentStream<'a> {
         if self.ended {
             return Ok(Vec::new());
         }
-        let sources = self.sources.to_vec();
-        let batch_bytes = self.batch_bytes;
+        let (sources, batch_bytes) = (self.sources, self.batch_bytes);
         let ahead = self.ahead.get_or_insert_with(|| {
+            let sources = sources.to_vec();
             // One batch waits while the next is read.
             let (batches, ahead) = sync_channel(1);
             std::thread::spawn(move || {
