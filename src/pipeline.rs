@@ -474,7 +474,7 @@ fn decode_spans(frame: &[u8]) -> Vec<(usize, usize)> {
     numbers.chunks_exact(2).map(|p| (p[0], p[1])).collect()
 }
 
-/// Pass three's frames: each written document's cleaned record, rebuilt from a third read
+/// Pass three's records: each written document's cleaned record, rebuilt from a third read
 /// of the input and the spans the second pass removed, one batch at a time and in
 /// parallel. Documents that are not written get an empty frame.
 struct Rerender<'a> {
@@ -489,8 +489,6 @@ struct Rerender<'a> {
     mirrored: bool,
     sources: &'a [Source],
     fields: &'a read::Fields,
-    frames: std::vec::IntoIter<Vec<u8>>,
-    current: Vec<u8>,
 }
 
 impl Rerender<'_> {
@@ -602,18 +600,6 @@ impl Rerender<'_> {
     }
 }
 
-impl write::Frames for Rerender<'_> {
-    fn next_frame(&mut self) -> std::io::Result<&[u8]> {
-        if self.frames.len() == 0 {
-            let batch = self.render_batch().map_err(std::io::Error::other)?;
-            let frames = batch.ok_or_else(|| std::io::Error::other(self.input_ended()))?;
-            self.frames = frames.into_iter();
-        }
-        self.current = self.frames.next().unwrap_or_default();
-        Ok(&self.current)
-    }
-}
-
 /// Frames that arrive a batch at a time from the thread rendering them.
 struct Received {
     batches: std::sync::mpsc::Receiver<Vec<Vec<u8>>>,
@@ -685,8 +671,6 @@ fn write_outputs(
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
             sources,
             fields: &config.fields,
-            frames: Vec::new().into_iter(),
-            current: Vec::new(),
         };
         records.write_overlapped(sink, &source_of)?;
     }
@@ -965,7 +949,6 @@ fn truncate(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::write::Frames;
 
     /// A corpus file, its sources, and a spool holding `spans` for its one document.
     fn one_document(
@@ -1000,8 +983,6 @@ mod tests {
             mirrored: false,
             sources,
             fields,
-            frames: Vec::new().into_iter(),
-            current: Vec::new(),
         }
     }
 
@@ -1039,10 +1020,10 @@ mod tests {
         let (sources, spans) = one_document(dir.path(), text, &[clutter_removal(0, 4)]);
         let summaries = [summary("De brug gaat dicht.")];
         let fields = read::Fields::default();
-        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        let frame = frames.next_frame().expect("a frame");
+        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        let batch = records.render_batch().expect("rendered").expect("a batch");
         assert_eq!(
-            String::from_utf8_lossy(frame),
+            String::from_utf8_lossy(&batch[0]),
             "{\"id\":\"a\",\"text\":\"De brug gaat dicht.\"}\n"
         );
     }
@@ -1077,9 +1058,9 @@ mod tests {
         let (sources, spans) = one_document(dir.path(), "Home\nNieuw.", &[clutter_removal(0, 4)]);
         let summaries = [summary("De brug gaat dicht.")];
         let fields = read::Fields::default();
-        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        let error = frames
-            .next_frame()
+        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        let error = records
+            .render_batch()
             .expect_err("the text is not the one cleaned");
         assert!(
             error.to_string().contains("in.jsonl: changed while zeef"),
@@ -1087,7 +1068,7 @@ mod tests {
         );
         let dir = tempfile::tempdir().expect("a temporary directory");
         let (sources, spans) = one_document(dir.path(), "é", &[clutter_removal(0, 1)]);
-        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        assert!(frames.next_frame().is_err(), "a span inside a character");
+        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
+        assert!(records.render_batch().is_err(), "a span inside a character");
     }
 }
