@@ -467,11 +467,11 @@ fn encode_spans(removals: &[Removal]) -> Vec<u8> {
 
 /// The spans [`encode_spans`] wrote.
 fn decode_spans(frame: &[u8]) -> Vec<(usize, usize)> {
-    let numbers: Vec<usize> = frame
-        .chunks_exact(8)
-        .map(|n| u64::from_le_bytes(n.try_into().unwrap_or_default()) as usize)
-        .collect();
-    numbers.chunks_exact(2).map(|p| (p[0], p[1])).collect()
+    let number = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default()) as usize;
+    frame
+        .chunks_exact(16)
+        .map(|span| (number(&span[..8]), number(&span[8..])))
+        .collect()
 }
 
 /// Pass three's records: each written document's cleaned record, rebuilt from a third read
@@ -1013,15 +1013,52 @@ mod tests {
         }
     }
 
+    /// One document's input, its spooled spans and the second pass's summary of it.
+    struct Case {
+        dir: tempfile::TempDir,
+        sources: Vec<Source>,
+        spans: Option<write::SpoolReader>,
+        summaries: [Summary; 1],
+        fields: read::Fields,
+    }
+
+    /// `text` as read in pass three, `removed` as pass two removed it and `cleaned` as pass
+    /// two's cleaned text.
+    fn case(text: &str, removed: (usize, usize), cleaned: &str) -> Case {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let (sources, spans) =
+            one_document(dir.path(), text, &[clutter_removal(removed.0, removed.1)]);
+        Case {
+            dir,
+            sources,
+            spans: Some(spans),
+            summaries: [summary(cleaned)],
+            fields: read::Fields::default(),
+        }
+    }
+
+    impl Case {
+        /// Pass three over this case (once: it reads the spool).
+        fn records(&mut self) -> Rerender<'_> {
+            let spans = self.spans.take().expect("the spool is read once");
+            rerender(
+                &self.sources,
+                spans,
+                self.dir.path(),
+                &self.summaries,
+                &self.fields,
+            )
+        }
+    }
+
     #[test]
     fn pass_three_rebuilds_the_cleaned_record_from_the_input_and_its_spans() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let text = "Home\nDe brug gaat dicht.";
-        let (sources, spans) = one_document(dir.path(), text, &[clutter_removal(0, 4)]);
-        let summaries = [summary("De brug gaat dicht.")];
-        let fields = read::Fields::default();
-        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        let batch = records.render_batch().expect("rendered").expect("a batch");
+        let mut case = case("Home\nDe brug gaat dicht.", (0, 4), "De brug gaat dicht.");
+        let batch = case
+            .records()
+            .render_batch()
+            .expect("rendered")
+            .expect("a batch");
         assert_eq!(
             String::from_utf8_lossy(&batch[0]),
             "{\"id\":\"a\",\"text\":\"De brug gaat dicht.\"}\n"
@@ -1030,23 +1067,22 @@ mod tests {
 
     #[test]
     fn overlapped_writing_writes_the_records_and_notices_a_shrunk_input() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let (sources, spans) = one_document(dir.path(), "Home\nTekst.", &[clutter_removal(0, 4)]);
-        let summaries = [summary("Tekst.")];
-        let fields = read::Fields::default();
-        let out = dir.path().join("out.jsonl");
+        let mut written_case = case("Home\nTekst.", (0, 4), "Tekst.");
+        let out = written_case.dir.path().join("out.jsonl");
         let sink = write::CorpusSink::open(&out).expect("a sink");
-        let frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        frames.write_overlapped(sink, &[0]).expect("written");
+        written_case
+            .records()
+            .write_overlapped(sink, &[0])
+            .expect("written");
         let written = std::fs::read_to_string(&out).expect("the output");
         assert_eq!(written, "{\"id\":\"a\",\"text\":\"Tekst.\"}\n");
 
         // The second pass saw two documents; the input now holds one.
-        let (sources, spans) = one_document(dir.path(), "Home\nTekst.", &[clutter_removal(0, 4)]);
-        let mut frames = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        frames.written = &[true, true];
-        let sink = write::CorpusSink::open(&out).expect("a sink");
-        let error = frames
+        let mut shrunk = case("Home\nTekst.", (0, 4), "Tekst.");
+        let sink = write::CorpusSink::open(&shrunk.dir.path().join("out.jsonl")).expect("a sink");
+        let mut records = shrunk.records();
+        records.written = &[true, true];
+        let error = records
             .write_overlapped(sink, &[0, 0])
             .expect_err("one document short");
         assert!(matches!(error, Error::InputChanged { .. }), "{error}");
@@ -1054,21 +1090,19 @@ mod tests {
 
     #[test]
     fn an_input_that_changed_since_pass_two_is_an_error_naming_it() {
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let (sources, spans) = one_document(dir.path(), "Home\nNieuw.", &[clutter_removal(0, 4)]);
-        let summaries = [summary("De brug gaat dicht.")];
-        let fields = read::Fields::default();
-        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        let error = records
+        let mut changed = case("Home\nNieuw.", (0, 4), "De brug gaat dicht.");
+        let error = changed
+            .records()
             .render_batch()
             .expect_err("the text is not the one cleaned");
         assert!(
             error.to_string().contains("in.jsonl: changed while zeef"),
             "{error}"
         );
-        let dir = tempfile::tempdir().expect("a temporary directory");
-        let (sources, spans) = one_document(dir.path(), "é", &[clutter_removal(0, 1)]);
-        let mut records = rerender(&sources, spans, dir.path(), &summaries, &fields);
-        assert!(records.render_batch().is_err(), "a span inside a character");
+        let mut inside = case("é", (0, 1), "De brug gaat dicht.");
+        assert!(
+            inside.records().render_batch().is_err(),
+            "a span inside a character"
+        );
     }
 }
