@@ -129,13 +129,13 @@ pub struct CommonArgs {
     /// Words per shingle [default: 3]
     #[arg(long, value_name = "N")]
     pub shingle_size: Option<usize>,
-    /// MinHash signature length [default: 128]
+    /// MinHash signature length [default: 256]
     #[arg(long, value_name = "N")]
     pub permutations: Option<usize>,
-    /// LSH bands [default: 42]
+    /// LSH bands [default: 128]
     #[arg(long, value_name = "N")]
     pub bands: Option<usize>,
-    /// Signature values per LSH band [default: 3]
+    /// Signature values per LSH band [default: 2]
     #[arg(long, value_name = "N")]
     pub rows: Option<usize>,
     /// Similarity (Jaccard, or containment) that makes two documents copies [default: 0.5]

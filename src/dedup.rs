@@ -20,7 +20,8 @@
 //! Determinism: candidate pairs are sorted before use and every choice breaks ties by
 //! ordinal, so clusters do not depend on the thread count.
 
-use crate::fingerprint::{mix64, overlap, Fingerprint, Overlap};
+use crate::fingerprint::{mix64, overlap, resemblance, Fingerprint, Overlap, Span};
+use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
 /// Which member of a cluster is written.
@@ -72,6 +73,9 @@ pub struct DedupConfig {
     /// Two documents are copies only when their shared text begins in this first share of
     /// the larger one.
     pub max_head: f64,
+    /// A document's match whose shared text begins after this share of the span it shares
+    /// with its earliest-starting match is a story glued below its own, not a copy of it.
+    pub glued_overlap: f64,
     /// Which member of a cluster is kept.
     pub keep: KeepPolicy,
 }
@@ -81,12 +85,13 @@ impl Default for DedupConfig {
         DedupConfig {
             drop: true,
             shingle_size: 3,
-            permutations: 128,
-            bands: 42,
-            rows: 3,
+            permutations: 256,
+            bands: 128,
+            rows: 2,
             threshold: 0.5,
             min_containment_shingles: 20,
-            max_head: 0.3,
+            max_head: 0.5,
+            glued_overlap: 0.8,
             keep: KeepPolicy::Longest,
         }
     }
@@ -96,21 +101,53 @@ impl DedupConfig {
     /// The similarity of two documents as dedup judges it (see the module docs).
     pub fn similarity(&self, a: &Fingerprint, b: &Fingerprint) -> (f64, Overlap) {
         let o = overlap(a, b);
+        (self.judge(a, b, o.jaccard, o.containment, o.head), o)
+    }
+
+    /// What a candidate pair is: `Some((overlap, true))` for copies, `Some((overlap,
+    /// false))` for a pair that shares too little to be copies but enough to say where a
+    /// story stands in each (a copy truncated short, with another story glued below it),
+    /// `None` for the rest. Most candidates are rejected on their agreeing bins alone,
+    /// before the positions are read.
+    pub fn relate(&self, a: &Fingerprint, b: &Fingerprint) -> Option<(Overlap, bool)> {
+        let (jaccard, containment) = resemblance(a, b);
         let smaller = a.shingles.min(b.shingles) as usize;
-        let sim = if o.head > self.max_head {
+        let shares_a_story =
+            smaller >= self.min_containment_shingles && containment >= self.threshold / 2.0;
+        if !shares_a_story && self.judge(a, b, jaccard, containment, 0.0) < self.threshold {
+            return None;
+        }
+        let o = overlap(a, b);
+        let copy = self.judge(a, b, o.jaccard, o.containment, o.head) >= self.threshold;
+        Some((o, copy))
+    }
+
+    fn judge(
+        &self,
+        a: &Fingerprint,
+        b: &Fingerprint,
+        jaccard: f64,
+        containment: f64,
+        head: f64,
+    ) -> f64 {
+        let smaller = a.shingles.min(b.shingles) as usize;
+        if head > self.max_head {
             0.0
         } else if smaller >= self.min_containment_shingles {
-            o.containment.max(o.jaccard)
+            containment.max(jaccard)
         } else {
-            o.jaccard
-        };
-        (sim, o)
+            jaccard
+        }
     }
 }
 
-/// What the keep policy needs to know of a document.
+/// What dedup needs to know of a document besides its fingerprint: facts for the keep
+/// policy, and its site.
 #[derive(Debug, Clone, Default)]
 pub struct KeepInfo {
+    /// The document's site, as an index: a weak match within one site is shared template
+    /// left by clutter removal, not evidence of where a story stands.
+    pub site: u32,
     /// Bytes of cleaned text.
     pub cleaned_len: usize,
     /// Bytes stripped as clutter.
@@ -168,14 +205,19 @@ pub fn find_clusters(
 ) -> Dedup {
     let pairs = candidate_pairs(fingerprints, config);
     let candidates = pairs.len();
-    let edges: Vec<(usize, usize)> = pairs
+    let related: Vec<Related> = pairs
         .par_iter()
-        .filter(|&&(a, b)| {
-            config.similarity(&fingerprints[a], &fingerprints[b]).0 >= config.threshold
+        .filter_map(|&(a, b)| {
+            let (o, copy) = config.relate(&fingerprints[a], &fingerprints[b])?;
+            Some(Related {
+                ends: [a, b],
+                spans: o.spans,
+                copy,
+            })
         })
-        .copied()
         .collect();
-    let verified = edges.len();
+    let verified = related.iter().filter(|r| r.copy).count();
+    let edges = drop_glued(&related, keep, config.glued_overlap);
 
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); fingerprints.len()];
     for &(a, b) in &edges {
@@ -257,45 +299,93 @@ pub fn find_clusters(
     }
 }
 
+/// A candidate pair that shares a story's text, with where each end shares it.
+struct Related {
+    ends: [usize; 2],
+    spans: [Span; 2],
+    /// Verified as copies; else the pair only tells where a story stands.
+    copy: bool,
+}
+
+/// The related pairs that are copies, less those glued: each document's matches are
+/// measured against its anchor, the related pair whose shared text begins earliest in it
+/// (a story is told from its start). A copy whose shared text begins after `overlap` of
+/// the anchor's span is the story glued below this one (infinite scroll, a second
+/// article pasted under the first), so the pair is dropped. A document whose matches all
+/// cover its start keeps them all. Anchors may be pairs too weak to be copies, from two
+/// sites: a copy cut to a third of its story still says that the story glued below is not
+/// its own (within one site, such a pair is more likely template that clutter removal
+/// left, such as a photo gallery's captions).
+fn drop_glued(pairs: &[Related], info: &[KeepInfo], overlap: f64) -> Vec<(usize, usize)> {
+    // Per document, its anchor span: the earliest start, ties to the lowest other end.
+    let mut anchors: Vec<Option<(Span, usize)>> = vec![None; info.len()];
+    let same_site = |p: &Related| info[p.ends[0]].site == info[p.ends[1]].site;
+    for pair in pairs.iter().filter(|p| p.copy || !same_site(p)) {
+        for side in 0..2 {
+            let (me, other, span) = (pair.ends[side], pair.ends[1 - side], pair.spans[side]);
+            let better = match anchors[me] {
+                None => true,
+                Some((a, o)) => (span.start, other) < (a.start, o),
+            };
+            if better {
+                anchors[me] = Some((span, other));
+            }
+        }
+    }
+    let glued = |me: usize, span: Span| match anchors[me] {
+        Some((anchor, _)) => span.start > anchor.start + overlap * (anchor.end - anchor.start),
+        None => false,
+    };
+    pairs
+        .iter()
+        .filter(|p| p.copy && !glued(p.ends[0], p.spans[0]) && !glued(p.ends[1], p.spans[1]))
+        .map(|p| (p.ends[0], p.ends[1]))
+        .collect()
+}
+
 /// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
 ///
-/// Bands are bucketed one at a time, so memory holds one band's keys (12 bytes per
-/// document) and the pairs, not every band's keys at once.
+/// Each worker buckets one band at a time (12 bytes of key per document) and gathers its
+/// pairs in a set, so a pair that agrees on many bands is held once, not once per band;
+/// the workers' sets are merged and sorted at the end.
 fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(usize, usize)> {
     let rows = config.rows.max(1);
     let bands = config.bands.min(config.permutations / rows).max(1);
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut keys: Vec<(u64, u32)> = Vec::with_capacity(fingerprints.len());
-    for band in 0..bands {
-        keys.clear();
-        keys.par_extend(
-            fingerprints
-                .par_iter()
+    let pair_set = || PairSet::with_hasher(FixedState::default());
+    let distinct = (0..bands)
+        .into_par_iter()
+        .fold(pair_set, |mut pairs, band| {
+            let mut keys: Vec<(u64, u32)> = fingerprints
+                .iter()
                 .enumerate()
                 .filter(|(_, f)| f.signature.len() >= (band + 1) * rows)
                 .map(|(ordinal, f)| {
                     let values = &f.signature[band * rows..(band + 1) * rows];
                     (band_key(values, band as u64), ordinal as u32)
-                }),
-        );
-        keys.par_sort_unstable();
-        for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
-            let members: Vec<u32> = bucket.iter().map(|&(_, o)| o).collect();
-            pairs.extend(bucket_pairs(&members));
-        }
-        // Keep the pairs distinct as they come, so they never pile up band over band.
-        if pairs.len() > 4 * fingerprints.len() {
-            pairs.par_sort_unstable();
-            pairs.dedup();
-        }
-    }
+                })
+                .collect();
+            keys.sort_unstable();
+            for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
+                let members: Vec<u32> = bucket.iter().map(|&(_, o)| o).collect();
+                pairs.extend(bucket_pairs(&members).map(|(a, b)| (a as u64) << 32 | b as u64));
+            }
+            pairs
+        })
+        .reduce(pair_set, |a, b| {
+            let (mut larger, smaller) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            larger.extend(smaller);
+            larger
+        });
+    let mut pairs: Vec<u64> = distinct.into_iter().collect();
     pairs.par_sort_unstable();
-    pairs.dedup();
     pairs
         .into_iter()
-        .map(|(a, b)| (a as usize, b as usize))
+        .map(|p| ((p >> 32) as usize, (p & u64::from(u32::MAX)) as usize))
         .collect()
 }
+
+/// Distinct candidate pairs, packed as `a << 32 | b`.
+type PairSet = std::collections::HashSet<u64, FixedState>;
 
 /// The bucket of one band of a signature: its values hashed with the band number.
 fn band_key(values: &[u32], band: u64) -> u64 {
@@ -304,21 +394,27 @@ fn band_key(values: &[u32], band: u64) -> u64 {
     })
 }
 
-fn bucket_pairs(members: &[u32]) -> Vec<(u32, u32)> {
-    let mut pairs = Vec::new();
-    if members.len() <= BUCKET_ALL_PAIRS {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                pairs.push((a.min(b), a.max(b)));
-            }
-        }
-    } else {
-        for window in members.windows(2) {
-            pairs.push((window[0], window[1]));
-        }
-        pairs.extend(members[2..].iter().map(|&b| (members[0], b)));
-    }
-    pairs
+/// The pairs of one bucket, `(lower, higher)`: all of them, or for a bucket above
+/// [`BUCKET_ALL_PAIRS`] members, each with its successor and with the first.
+fn bucket_pairs(members: &[u32]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let all = members.len() <= BUCKET_ALL_PAIRS;
+    let every = members
+        .iter()
+        .enumerate()
+        .filter(move |_| all)
+        .flat_map(move |(i, &a)| members[i + 1..].iter().map(move |&b| (a.min(b), a.max(b))));
+    let chain = members
+        .windows(2)
+        .filter(move |_| !all)
+        .map(|w| (w[0], w[1]))
+        .chain(
+            members
+                .iter()
+                .skip(2)
+                .filter(move |_| !all)
+                .map(|&b| (members[0], b)),
+        );
+    every.chain(chain)
 }
 
 /// The member to keep under `policy`; ties go to the lowest ordinal.
@@ -363,11 +459,17 @@ mod tests {
     }
 
     fn run(texts: &[String], config: &DedupConfig) -> Dedup {
+        run_on_sites(texts, &vec![0; texts.len()], config)
+    }
+
+    fn run_on_sites(texts: &[String], sites: &[u32], config: &DedupConfig) -> Dedup {
         let s = Shingler::new(config.shingle_size, config.permutations, 42);
         let fps: Vec<_> = texts.iter().map(|t| s.fingerprint(t)).collect();
         let info: Vec<_> = texts
             .iter()
-            .map(|t| KeepInfo {
+            .zip(sites)
+            .map(|(t, &site)| KeepInfo {
+                site,
                 cleaned_len: t.len(),
                 original_len: t.len(),
                 ..Default::default()
@@ -385,6 +487,72 @@ mod tests {
         let members: Vec<usize> = d.clusters[0].members.iter().map(|m| m.ordinal).collect();
         assert_eq!(members, [0, 1]);
         assert_eq!(d.clusters[0].kept, 0);
+    }
+
+    fn words(salt: &str, n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("{salt}{i}")).collect()
+    }
+
+    fn members(d: &Dedup) -> Vec<Vec<usize>> {
+        d.clusters
+            .iter()
+            .map(|c| c.members.iter().map(|m| m.ordinal).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_story_glued_below_a_truncated_copy_does_not_pull_it_away() {
+        // 0: story A; 1: story B; 2: a copy of B; 3: A cut to 60% with all of B glued
+        // below. B's text is most of 3 and its share starts in 3's first third, inside
+        // `max_head`, so only the rule that a story is told from its start keeps 3 with A.
+        let a = words("alfa", 300);
+        let b = words("beta", 400);
+        let glued = format!("{} {}", a[..180].join(" "), b.join(" "));
+        let texts = vec![a.join(" "), b.join(" "), b[..380].join(" "), glued];
+        let d = run(&texts, &DedupConfig::default());
+        assert_eq!(members(&d), [vec![0, 3], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_copy_cut_short_still_disowns_the_story_glued_below_it() {
+        // 3 is A cut to 40% (too little of A to be its copy) with B glued below; B's share
+        // starts in 3's first third. The weak match with A, from another site, says
+        // where 3's own story stands, so 3 is nobody's copy. From A's own site the same
+        // match is taken for template (a gallery's captions left on every page), and 3
+        // is B's copy.
+        let a = words("alfa", 300);
+        let b = words("beta", 400);
+        let glued = format!("{} {}", a[..120].join(" "), b.join(" "));
+        let texts = vec![a.join(" "), b.join(" "), b[..380].join(" "), glued];
+        let d = run_on_sites(&texts, &[1, 2, 3, 4], &DedupConfig::default());
+        assert_eq!(members(&d), [vec![1, 2]]);
+        let d = run_on_sites(&texts, &[1, 2, 3, 1], &DedupConfig::default());
+        assert_eq!(members(&d), [vec![1, 2, 3]]);
+    }
+
+    #[test]
+    fn two_stories_sharing_only_a_glued_tail_stay_apart() {
+        // 2 and 3 tell different stories (A and C) with the same story B glued below.
+        let (a, b, c) = (words("alfa", 200), words("beta", 200), words("gamma", 200));
+        let texts = vec![
+            a.join(" "),
+            c.join(" "),
+            format!("{} {}", a.join(" "), b.join(" ")),
+            format!("{} {}", c.join(" "), b.join(" ")),
+        ];
+        let d = run(&texts, &DedupConfig::default());
+        assert_eq!(members(&d), [vec![0, 2], vec![1, 3]]);
+    }
+
+    #[test]
+    fn unspaced_scripts_match_by_characters() {
+        let story = "市议会周二决定关闭运河上的旧桥进行维修工程预计将持续三个月期间行人和骑车者可以使用临时渡轮";
+        let copy = story.replace("三个月", "四个月");
+        let other =
+            "足球俱乐部在周末的比赛中以二比一战胜了对手球迷们在体育场外庆祝到深夜警方维持秩序";
+        let texts = vec![story.to_string(), copy, other.to_string()];
+        let d = run(&texts, &DedupConfig::default());
+        assert_eq!(members(&d), [vec![0, 1]]);
     }
 
     #[test]
@@ -422,18 +590,21 @@ mod tests {
                 stripped: 5,
                 original_len: 15,
                 date: Some("2024-05-01".into()),
+                ..Default::default()
             },
             KeepInfo {
                 cleaned_len: 30,
                 stripped: 30,
                 original_len: 60,
                 date: None,
+                ..Default::default()
             },
             KeepInfo {
                 cleaned_len: 30,
                 stripped: 0,
                 original_len: 30,
                 date: Some("2023-01-01".into()),
+                ..Default::default()
             },
         ];
         let all = [0, 1, 2];
@@ -446,6 +617,6 @@ mod tests {
     #[test]
     fn huge_buckets_stay_linear() {
         let members: Vec<u32> = (0..1000).collect();
-        assert!(bucket_pairs(&members).len() < 2000);
+        assert!(bucket_pairs(&members).count() < 2000);
     }
 }

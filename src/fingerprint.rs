@@ -179,6 +179,24 @@ fn count_distinct(hashes: &[u64]) -> u32 {
     distinct + u32::from(saw_max)
 }
 
+/// Where the text two documents share lies in one of them, as shares of its length
+/// (0 = its start, 1 = its end), estimated from the agreeing bins' positions.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Span {
+    /// Where the shared text begins.
+    pub start: f64,
+    /// Where the shared text ends.
+    pub end: f64,
+}
+
+impl Span {
+    /// The span of a pair that shares nothing: it begins past the end.
+    const NONE: Span = Span {
+        start: 1.0,
+        end: 0.0,
+    };
+}
+
 /// How two fingerprints overlap, as estimated from their sketches.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Overlap {
@@ -190,63 +208,87 @@ pub struct Overlap {
     /// Where in the larger document the shared text begins, as a share of its length
     /// (0 = the very start, 1 = nothing shared).
     pub head: f64,
+    /// Where the shared text lies in the first document and in the second: what tells a
+    /// story glued below another from the story it copies.
+    pub spans: [Span; 2],
 }
 
-/// Agreeing bins (of a bin's own shingle in both) needed before an earliest shared
-/// position is believed: one agreeing bin may be a stock phrase ("according to the").
-const HEAD_WITNESSES: usize = 2;
+/// Agreeing bins (of a bin's own shingle in both) needed before an earliest or latest
+/// shared position is believed: one agreeing bin may be a stock phrase ("according to
+/// the").
+const WITNESSES: usize = 2;
 
-/// Estimates the overlap of two fingerprints made by the same [`Shingler`].
-pub fn overlap(a: &Fingerprint, b: &Fingerprint) -> Overlap {
+/// The Jaccard index and containment of two fingerprints made by the same [`Shingler`]:
+/// the cheap part of [`overlap`], enough to reject most candidate pairs.
+pub fn resemblance(a: &Fingerprint, b: &Fingerprint) -> (f64, f64) {
     let bins = a.signature.len().min(b.signature.len());
     if bins == 0 {
-        return Overlap {
-            jaccard: 0.0,
-            containment: 0.0,
-            head: 1.0,
-        };
+        return (0.0, 0.0);
     }
-    let agree = (0..bins)
-        .filter(|&i| a.signature[i] == b.signature[i])
+    let agree = a.signature[..bins]
+        .iter()
+        .zip(&b.signature[..bins])
+        .filter(|(x, y)| x == y)
         .count();
     let jaccard = agree as f64 / bins as f64;
     let (na, nb) = (a.shingles as f64, b.shingles as f64);
     let shared = jaccard * (na + nb) / (1.0 + jaccard);
     let containment = (shared / na.min(nb).max(1.0)).min(1.0);
+    (jaccard, containment)
+}
+
+/// Estimates the overlap of two fingerprints made by the same [`Shingler`].
+pub fn overlap(a: &Fingerprint, b: &Fingerprint) -> Overlap {
+    let (jaccard, containment) = resemblance(a, b);
+    // A very short document agrees in few bins; then its single earliest one has to do.
+    let needed = WITNESSES.min(a.shingles.min(b.shingles).max(1) as usize);
+    let spans = shared_spans(a, b, needed);
     let head = match a.shingles.cmp(&b.shingles) {
-        std::cmp::Ordering::Greater => head_position(a, b),
-        std::cmp::Ordering::Less => head_position(b, a),
-        std::cmp::Ordering::Equal => head_position(a, b).min(head_position(b, a)),
+        std::cmp::Ordering::Greater => spans[0].start,
+        std::cmp::Ordering::Less => spans[1].start,
+        std::cmp::Ordering::Equal => spans[0].start.min(spans[1].start),
     };
     Overlap {
         jaccard,
         containment,
         head,
+        spans,
     }
 }
 
-/// The second-earliest place in `large` of a shingle that both sketches hold in their own
-/// right (see [`HEAD_WITNESSES`]), or 1 when fewer agree.
-fn head_position(large: &Fingerprint, small: &Fingerprint) -> f64 {
-    let mut earliest = [BORROWED; HEAD_WITNESSES];
-    for i in 0..large.signature.len().min(small.signature.len()) {
-        let own = large.positions[i] != BORROWED && small.positions[i] != BORROWED;
-        if own && large.signature[i] == small.signature[i] {
-            let p = large.positions[i];
-            if let Some(slot) = earliest.iter().position(|&e| p < e) {
-                earliest[slot..].rotate_right(1);
-                earliest[slot] = p;
-            }
+/// The spans of shared text in `a` and in `b`: from the earliest to the latest position of
+/// a shingle both sketches hold in their own right (a borrowed bin says nothing of where
+/// its value stands), leaving out the outer twentieth of the agreeing bins at either end, and
+/// at least `needed - 1`: stock phrases ("said on Monday") agree far from the shared text.
+fn shared_spans(a: &Fingerprint, b: &Fingerprint, needed: usize) -> [Span; 2] {
+    let bins = a.signature.len().min(b.signature.len());
+    let (mut in_a, mut in_b) = (Vec::with_capacity(bins), Vec::with_capacity(bins));
+    for i in 0..bins {
+        let (pa, pb) = (a.positions[i], b.positions[i]);
+        if pa != BORROWED && pb != BORROWED && a.signature[i] == b.signature[i] {
+            in_a.push(pa);
+            in_b.push(pb);
         }
     }
-    let witnesses = earliest.iter().filter(|&&e| e != BORROWED).count();
-    // A very short document agrees in few bins; then its single earliest one has to do.
-    let needed = HEAD_WITNESSES.min(small.shingles.max(1) as usize);
-    if witnesses < needed {
-        return 1.0;
-    }
-    earliest[needed - 1] as f64 / (BORROWED - 1) as f64
+    [span(&mut in_a, needed), span(&mut in_b, needed)]
 }
+
+/// The span of agreeing positions, trimmed as [`shared_spans`] says.
+fn span(positions: &mut [u16], needed: usize) -> Span {
+    if needed == 0 || positions.len() < needed {
+        return Span::NONE;
+    }
+    positions.sort_unstable();
+    let outer = (needed - 1).max(positions.len() / OUTLIER_SHARE);
+    let scale = (BORROWED - 1) as f64;
+    Span {
+        start: positions[outer.min(positions.len() - 1)] as f64 / scale,
+        end: positions[positions.len().saturating_sub(outer + 1)] as f64 / scale,
+    }
+}
+
+/// One agreeing bin in this many, at either end of a span, is taken for a stray match.
+const OUTLIER_SHARE: usize = 20;
 
 #[cfg(test)]
 mod tests {
@@ -317,6 +359,23 @@ mod tests {
         assert!(tail.head > 0.45 && tail.head < 0.6, "{tail:?}");
         let none = overlap(&s.fingerprint(&first_half), &s.fingerprint(&second_half));
         assert_eq!((none.jaccard, none.head), (0.0, 1.0));
+    }
+
+    #[test]
+    fn spans_say_where_the_shared_text_lies_in_each_document() {
+        let s = Shingler::new(3, 256, 1);
+        let full = s.fingerprint(&format!("{} {}", words(300, "a"), words(300, "b")));
+        let tail = s.fingerprint(&words(300, "b"));
+        let [in_full, in_tail] = overlap(&full, &tail).spans;
+        assert!(in_full.start > 0.45 && in_full.start < 0.6, "{in_full:?}");
+        assert!(in_full.end > 0.95, "{in_full:?}");
+        assert!(in_tail.start < 0.05 && in_tail.end > 0.9, "{in_tail:?}");
+        let [first, second] = overlap(&tail, &full).spans;
+        assert_eq!(
+            (first, second),
+            (in_tail, in_full),
+            "the order follows the arguments"
+        );
     }
 
     #[test]

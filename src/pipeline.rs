@@ -374,6 +374,7 @@ fn clean(
                     },
                     fingerprint,
                     keep: KeepInfo {
+                        site,
                         cleaned_len: text.len(),
                         stripped: removals.iter().map(|r| r.end - r.start).sum(),
                         original_len: doc.text.len(),

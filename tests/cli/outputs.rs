@@ -183,7 +183,7 @@ fn report_has_schema_config_counts_clusters_and_timing() {
     assert_eq!(r["schema_version"], 1);
     assert_eq!(r["tool"]["name"], "zeef");
     assert_eq!(r["config"]["seed"], 7);
-    assert_eq!(r["config"]["dedup"]["permutations"], 128);
+    assert_eq!(r["config"]["dedup"]["permutations"], 256);
     assert_eq!(r["counts"]["documents"], 4);
     assert_eq!(r["counts"]["documents_dropped"], 1);
     assert_eq!(r["clusters"][0]["members"].as_array().unwrap().len(), 2);
