@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use foldhash::fast::FixedState;
 
 use crate::lexicon::{Lexicon, StopHits};
-use crate::normalize::{mask_digits, normalize_into, template_key, word_hash};
+use crate::normalize::{is_unspaced, mask_digits, normalize_into, template_key, word_hash};
 use crate::segment::{segment, Block};
 
 /// Settings of the clutter stage.
@@ -237,7 +237,10 @@ struct Features<'a> {
     sentences: usize,
     words: usize,
     chars: usize,
-    stop_density: f64,
+    /// Stop words per word; `None` on a page in a language without a list.
+    stop_density: Option<f64>,
+    /// Long enough to be good on its own (see [`is_long`]).
+    long: bool,
     title_like: bool,
 }
 
@@ -301,6 +304,8 @@ pub fn decide(
     let mut page_hits = StopHits::default();
     tallies.iter().for_each(|t| page_hits.merge(&t.stops));
     let language = page_hits.most_covered();
+    let page_words: usize = tallies.iter().map(|t| t.words).sum();
+    let unlisted = unlisted_language(&page_hits, language, page_words);
 
     let mut partial: Vec<Removal> = Vec::new();
     let kept: Vec<(usize, usize)> = blocks
@@ -350,7 +355,11 @@ pub fn decide(
             kept_text,
             key,
             &hashes[tally.hashes.clone()],
-            tally.stops.of(language),
+            if unlisted {
+                None
+            } else {
+                stops_counted(&tally.stops, language, kept_text, tally.words)
+            },
         ));
     }
 
@@ -388,6 +397,57 @@ pub fn decide(
     removals.sort_by_key(|r| (r.start, r.end));
     removals
 }
+
+/// Whether a page is in a language zeef has no stop words for: its most covered language's
+/// stop words are under [`UNLISTED_LANGUAGE_SHARE`] of its words (English menus around a
+/// Japanese article still leave that share tiny). Such a page is classified as jusText
+/// does without a stop list, by length and context alone.
+fn unlisted_language(hits: &StopHits, language: usize, words: usize) -> bool {
+    words > 0 && (hits.of(language) as f64) < UNLISTED_LANGUAGE_SHARE * words as f64
+}
+
+/// See [`unlisted_language`]: prose in any listed language is above a fifth stop words.
+const UNLISTED_LANGUAGE_SHARE: f64 = 0.05;
+
+/// The stop words a block is measured by: those of the page's language, or for a long
+/// block, those of its own language when they are more (an article published in another
+/// language than the page's menus); `None` for a long block with no stop word of any
+/// language (an article in a language without a list under menus in one with a list).
+fn stops_counted(
+    stops: &StopHits,
+    page_language: usize,
+    kept_text: &str,
+    words: usize,
+) -> Option<usize> {
+    let on_page = stops.of(page_language);
+    if !is_long(kept_text, words) {
+        return Some(on_page);
+    }
+    match stops.of(stops.most_covered()) {
+        // Prose has sentences; a long line of names or numbers has none.
+        0 if sentence_marks(kept_text) >= 2 => None,
+        own => Some(on_page.max(own)),
+    }
+}
+
+/// Sentence-ending marks in `text`, of scripts with and without spaces.
+fn sentence_marks(text: &str) -> usize {
+    let ascii = memchr::memchr3_iter(b'.', b'!', b'?', text.as_bytes()).count();
+    if text.is_ascii() {
+        return ascii;
+    }
+    ascii + text.chars().filter(|c| "。！？".contains(*c)).count()
+}
+
+/// Whether a block is long for the classifier: in characters, or in words where a
+/// character is a word (scripts without spaces, whose sentences are a third as long).
+fn is_long(kept_text: &str, words: usize) -> bool {
+    kept_text.chars().nth(LENGTH_HIGH).is_some()
+        || (words >= LONG_WORDS && !kept_text.is_ascii() && kept_text.chars().any(is_unspaced))
+}
+
+/// Words that make a block of a script without spaces long (see [`is_long`]).
+const LONG_WORDS: usize = 60;
 
 /// The words of a key form and its stop words in every language, counted in one pass.
 struct Tally {
@@ -762,9 +822,16 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
 }
 
 /// The classifier's view of a block keeping `kept_text`, whose key form `key` has words
-/// hashed as `hashes`, `stops` of them stop words of the page's language.
-fn features_of<'a>(kept_text: &str, key: &'a str, hashes: &'a [u64], stops: usize) -> Features<'a> {
+/// hashed as `hashes`, `stops` of them stop words of the page's language (`None` for a
+/// page in a language without a list).
+fn features_of<'a>(
+    kept_text: &str,
+    key: &'a str,
+    hashes: &'a [u64],
+    stops: Option<usize>,
+) -> Features<'a> {
     let words = hashes.len();
+    let long = is_long(kept_text, words);
     let first_upper = kept_text
         .chars()
         .next()
@@ -779,16 +846,21 @@ fn features_of<'a>(kept_text: &str, key: &'a str, hashes: &'a [u64], stops: usiz
         }
         start = end;
     }
+    // Scripts written without spaces end sentences with marks of their own.
+    if !kept_text.is_ascii() {
+        sentences += kept_text.chars().filter(|c| "。！？".contains(*c)).count();
+    }
     let sentences = sentences.max(1);
     Features {
         sentences,
         words,
         chars: kept_text.chars().count(),
-        stop_density: if words == 0 {
-            0.0
-        } else {
-            stops as f64 / words as f64
+        stop_density: match stops {
+            Some(stops) if words > 0 => Some(stops as f64 / words as f64),
+            Some(_) => Some(0.0),
+            None => None,
         },
+        long,
         title_like: (1..=25).contains(&words)
             && first_upper
             && !kept_text.trim_end().ends_with(['.', ',', ';']),
@@ -807,16 +879,15 @@ fn classify(features: &[Features], whole: &[Option<(Reason, u32)>]) -> Vec<Class
                 Class::Bad
             } else if f.chars < LENGTH_LOW {
                 Class::Short
-            } else if f.stop_density >= STOPWORDS_HIGH {
-                if f.chars > LENGTH_HIGH {
-                    Class::Good
-                } else {
-                    Class::NearGood
-                }
-            } else if f.stop_density >= STOPWORDS_LOW {
-                Class::NearGood
             } else {
-                Class::Bad
+                match f.stop_density {
+                    // Without stop words to go by, length and context decide.
+                    None if f.long => Class::Good,
+                    None => Class::NearGood,
+                    Some(d) if d >= STOPWORDS_HIGH && f.long => Class::Good,
+                    Some(d) if d >= STOPWORDS_LOW => Class::NearGood,
+                    Some(_) => Class::Bad,
+                }
             }
         })
         .collect();
@@ -1282,6 +1353,45 @@ mod tests {
         assert!(glued_age("Regio 2 dagen geledenNieuwe burgemeester", lex));
         assert!(!glued_age("Twee jaar geleden brandde de loods af.", lex));
         assert!(!glued_age("Het gebeurde 3 jaar geleden in Zwolle.", lex));
+    }
+
+    /// English site furniture around an article in `body`'s language, with an English
+    /// paragraph about the site, so the page's language is English and the page is not
+    /// one the classifier would empty.
+    fn article_under_english_menus(body: &str) -> String {
+        format!(
+            "Home\n\nWorld\n\nSign up for our newsletter and get the best of the week in your inbox\n\n\
+             {body}\n\n{body}\n\nShare this article with your friends on social media\n\n\
+             The Daily Courier is an independent newspaper that has covered the city and the \
+             region around it since 1901, and it is read by more than half of the people who \
+             live there in print or on the web every week of the year.\n"
+        )
+    }
+
+    #[test]
+    fn an_article_in_another_listed_language_than_the_menus_stays() {
+        let body = "Городской совет во вторник решил закрыть старый мост через канал на ремонт, \
+            после того как инспекторы нашли трещины в опорах. Работы продлятся около шести \
+            недель и обойдутся примерно в два миллиона евро, сообщили в мэрии.";
+        let out = clean(&article_under_english_menus(body));
+        assert_eq!(out.matches(body).count(), 2, "{out}");
+        assert!(
+            !out.contains("newsletter") && !out.contains("Home"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_article_in_a_script_without_a_list_stays() {
+        let body = "市议会周二决定关闭运河上的旧桥进行维修，因为检查人员在桥墩上发现了裂缝。\
+            工程预计将持续大约六个星期，费用约为两百万欧元。在此期间，行人和骑车者可以使用临时渡轮。\
+            市政府表示，渡轮将从早上六点运行到晚上十一点。";
+        let out = clean(&article_under_english_menus(body));
+        assert_eq!(out.matches(body).count(), 2, "{out}");
+        assert!(
+            !out.contains("newsletter") && !out.contains("Home"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Word lists: the language knowledge behind the in-page clutter rules.
 //!
 //! Every list holds key forms (see [`crate::normalize`]): lowercase, punctuation folded to
-//! single spaces. Stop-word lists come from `src/stopwords/` (stopwords-iso, MIT); the
-//! phrase lists are zeef's own, for Dutch, English, German, French, Spanish and Italian.
+//! single spaces. Stop-word lists come from `src/stopwords/` (stopwords-iso, MIT) for the
+//! eighteen [`LANGUAGES`]; the phrase lists are zeef's own, for Dutch, English, German,
+//! French, Spanish and Italian.
 //! A page's language is the one whose stop words cover most of its tokens.
 
 use std::collections::{HashMap, HashSet};
@@ -19,15 +20,30 @@ use crate::sites::PrehashedKeys;
 type WordSet = HashSet<&'static str, FixedState>;
 
 /// Languages with stop-word lists, in the order ties are broken.
-pub const LANGUAGES: [&str; 6] = ["nl", "en", "de", "fr", "es", "it"];
+pub const LANGUAGES: [&str; 18] = [
+    "nl", "en", "de", "fr", "es", "it", "pt", "ru", "pl", "sv", "da", "no", "cs", "ro", "tr", "hu",
+    "fi", "id",
+];
 
-const STOPWORDS: [&str; 6] = [
+const STOPWORDS: [&str; LANGUAGES.len()] = [
     include_str!("stopwords/nl.txt"),
     include_str!("stopwords/en.txt"),
     include_str!("stopwords/de.txt"),
     include_str!("stopwords/fr.txt"),
     include_str!("stopwords/es.txt"),
     include_str!("stopwords/it.txt"),
+    include_str!("stopwords/pt.txt"),
+    include_str!("stopwords/ru.txt"),
+    include_str!("stopwords/pl.txt"),
+    include_str!("stopwords/sv.txt"),
+    include_str!("stopwords/da.txt"),
+    include_str!("stopwords/no.txt"),
+    include_str!("stopwords/cs.txt"),
+    include_str!("stopwords/ro.txt"),
+    include_str!("stopwords/tr.txt"),
+    include_str!("stopwords/hu.txt"),
+    include_str!("stopwords/fi.txt"),
+    include_str!("stopwords/id.txt"),
 ];
 
 /// Whole lines that are site navigation or page controls when they stand alone.
@@ -655,7 +671,12 @@ const MONTHS: &[&str] = &[
 ];
 
 /// Stop words keyed by their [`word_hash`], each with the languages whose list has it.
-type StopTable = HashMap<u64, (&'static str, u8), BuildHasherDefault<PrehashedKeys>>;
+type StopTable = HashMap<u64, (&'static str, LanguageSet), BuildHasherDefault<PrehashedKeys>>;
+
+/// A set of languages: bit `i` for `LANGUAGES[i]`.
+pub type LanguageSet = u32;
+
+const _: () = assert!(LANGUAGES.len() <= LanguageSet::BITS as usize);
 
 /// Stop words of every language, each with the languages whose list has it.
 fn stop_languages() -> StopTable {
@@ -679,7 +700,7 @@ pub struct StopHits([usize; LANGUAGES.len()]);
 
 impl StopHits {
     /// Counts one token, given its [`Lexicon::stopword_languages`].
-    pub fn add(&mut self, languages: u8) {
+    pub fn add(&mut self, languages: LanguageSet) {
         if languages == 0 {
             return;
         }
@@ -776,12 +797,12 @@ impl Lexicon {
 
     /// The languages whose stop-word list has `token`: bit `i` for `LANGUAGES[i]`. Lets a
     /// caller count stop words of every language with one lookup per token.
-    pub fn stopword_languages(&self, token: &str) -> u8 {
+    pub fn stopword_languages(&self, token: &str) -> LanguageSet {
         self.stopword_languages_hashed(token, word_hash(token.as_bytes()))
     }
 
     /// [`Lexicon::stopword_languages`] for a caller that has the token's [`word_hash`].
-    pub fn stopword_languages_hashed(&self, token: &str, hash: u64) -> u8 {
+    pub fn stopword_languages_hashed(&self, token: &str, hash: u64) -> LanguageSet {
         match self.stop_languages.get(&hash) {
             Some(&(word, languages)) if word == token => languages,
             _ => 0,
@@ -910,6 +931,10 @@ mod tests {
         let en = "the man and the house of the city".split(' ');
         assert_eq!(LANGUAGES[lex.detect_language(nl)], "nl");
         assert_eq!(LANGUAGES[lex.detect_language(en)], "en");
+        let pt = "o homem e a casa da cidade que não".split(' ');
+        let ru = "и в доме на улице он был не".split(' ');
+        assert_eq!(LANGUAGES[lex.detect_language(pt)], "pt");
+        assert_eq!(LANGUAGES[lex.detect_language(ru)], "ru");
     }
 
     #[test]
