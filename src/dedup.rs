@@ -545,6 +545,15 @@ mod tests {
     }
 
     #[test]
+    fn documents_shorter_than_a_shingle_match_exactly() {
+        let texts: Vec<String> = ["Brug dicht", "brug DICHT!", "Brug open"]
+            .map(String::from)
+            .into();
+        let d = run(&texts, &DedupConfig::default());
+        assert_eq!(members(&d), [vec![0, 1]]);
+    }
+
+    #[test]
     fn unspaced_scripts_match_by_characters() {
         let story = "市议会周二决定关闭运河上的旧桥进行维修工程预计将持续三个月期间行人和骑车者可以使用临时渡轮";
         let copy = story.replace("三个月", "四个月");

@@ -99,6 +99,43 @@ fn hard_negatives_of_a_generated_corpus_never_share_a_cluster() {
 }
 
 #[test]
+fn every_kind_of_copy_is_caught() {
+    let dir = TestDir::new();
+    let docs = corpus(&dir, 13, 1500);
+    clean(&dir, &["--clusters", "clusters.jsonl"]);
+    let cluster_of: std::collections::HashMap<String, u64> = jsonl(&dir.read("clusters.jsonl"))
+        .into_iter()
+        .map(|l| {
+            (
+                l["id"].as_str().unwrap().to_string(),
+                l["cluster"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // A copy is caught when it shares a cluster with another page of its story.
+    let mut story_clusters: std::collections::HashMap<u64, Vec<u64>> = Default::default();
+    for d in &docs {
+        if let Some(&c) = cluster_of.get(&d.id) {
+            story_clusters.entry(d.story).or_default().push(c);
+        }
+    }
+    let caught = |d: &zeef::synth::SynthDoc| {
+        cluster_of
+            .get(&d.id)
+            .is_some_and(|c| story_clusters[&d.story].iter().filter(|&x| x == c).count() >= 2)
+    };
+    let mut report = String::new();
+    for kind in zeef::synth::EDIT_NAMES {
+        let copies: Vec<_> = docs.iter().filter(|d| d.edits.contains(&kind)).collect();
+        let share = copies.iter().filter(|d| caught(d)).count() as f64 / copies.len() as f64;
+        report += &format!("{kind} {share:.3} of {}; ", copies.len());
+        assert!(copies.len() >= 10, "too few copies with {kind}: {report}");
+        assert!(share >= 0.93, "copies with {kind} missed: {report}");
+    }
+    eprintln!("generated corpus, copies caught by edit: {report}");
+}
+
+#[test]
 fn the_generator_cli_matches_the_library() {
     let dir = TestDir::new();
     let docs = corpus(&dir, 5, 50);
