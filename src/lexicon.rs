@@ -696,16 +696,16 @@ fn stop_languages() -> StopTable {
 /// Stop words counted per language, for [`Lexicon::detect_language`] and callers that count
 /// once and ask twice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct StopHits([usize; LANGUAGES.len()]);
+pub struct StopHits([u32; LANGUAGES.len()]);
 
 impl StopHits {
     /// Counts one token, given its [`Lexicon::stopword_languages`].
     pub fn add(&mut self, languages: LanguageSet) {
-        if languages == 0 {
-            return;
-        }
-        for (index, hits) in self.0.iter_mut().enumerate() {
-            *hits += usize::from(languages & (1 << index) != 0);
+        // One step per language the word belongs to, not per language there is.
+        let mut rest = languages;
+        while rest != 0 {
+            self.0[rest.trailing_zeros() as usize] += 1;
+            rest &= rest - 1;
         }
     }
 
@@ -718,7 +718,7 @@ impl StopHits {
 
     /// Stop words of the language `language` counted.
     pub fn of(&self, language: usize) -> usize {
-        self.0[language]
+        self.0[language] as usize
     }
 
     /// The language with most stop words, the first of [`LANGUAGES`] on a tie and the first
