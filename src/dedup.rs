@@ -345,7 +345,7 @@ fn drop_glued(pairs: &[Related], info: &[KeepInfo], overlap: f64) -> Vec<(usize,
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
 ///
-/// Each worker buckets one band at a time (12 bytes of key per document) and gathers its
+/// Each worker buckets one band at a time (8 bytes of key per document) and gathers its
 /// pairs in a set, so a pair that agrees on many bands is held once, not once per band;
 /// the workers' sets are merged and sorted at the end.
 fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(usize, usize)> {
@@ -355,18 +355,26 @@ fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(u
     let distinct = (0..bands)
         .into_par_iter()
         .fold(pair_set, |mut pairs, band| {
-            let mut keys: Vec<(u64, u32)> = fingerprints
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.signature.len() >= (band + 1) * rows)
-                .map(|(ordinal, f)| {
-                    let values = &f.signature[band * rows..(band + 1) * rows];
-                    (band_key(values, band as u64), ordinal as u32)
-                })
-                .collect();
+            // The bucket in the high half, the ordinal in the low half: one u64 a document,
+            // which sorts twice as fast as a (key, ordinal) pair. Two buckets that share
+            // their 32 bits only add candidates, which verification rejects.
+            let mut keys: Vec<u64> = Vec::with_capacity(fingerprints.len());
+            keys.extend(
+                fingerprints
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.signature.len() >= (band + 1) * rows)
+                    .map(|(ordinal, f)| {
+                        let values = &f.signature[band * rows..(band + 1) * rows];
+                        band_key(values, band as u64) & !u64::from(u32::MAX) | ordinal as u64
+                    }),
+            );
             keys.sort_unstable();
-            for bucket in keys.chunk_by(|a, b| a.0 == b.0).filter(|b| b.len() > 1) {
-                let members: Vec<u32> = bucket.iter().map(|&(_, o)| o).collect();
+            for bucket in keys
+                .chunk_by(|a, b| a >> 32 == b >> 32)
+                .filter(|b| b.len() > 1)
+            {
+                let members: Vec<u32> = bucket.iter().map(|&k| k as u32).collect();
                 pairs.extend(bucket_pairs(&members).map(|(a, b)| (a as u64) << 32 | b as u64));
             }
             pairs
