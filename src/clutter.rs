@@ -239,7 +239,7 @@ struct Features<'a> {
     chars: usize,
     /// Stop words per word; `None` on a page in a language without a list.
     stop_density: Option<f64>,
-    /// Long enough to be good on its own (see [`is_long`]).
+    /// Long enough to be good on its own (see [`Length`]).
     long: bool,
     title_like: bool,
 }
@@ -351,15 +351,18 @@ pub fn decide(
                 whole[i] = Some((Reason::SiteTemplate, pages));
             }
         }
+        let length = Length::of(kept_text, tally.words);
+        let stops = if unlisted {
+            None
+        } else {
+            stops_counted(&tally.stops, language, kept_text, length.long)
+        };
         features.push(features_of(
             kept_text,
             key,
             &hashes[tally.hashes.clone()],
-            if unlisted {
-                None
-            } else {
-                stops_counted(&tally.stops, language, kept_text, tally.words)
-            },
+            stops,
+            length,
         ));
     }
 
@@ -417,10 +420,10 @@ fn stops_counted(
     stops: &StopHits,
     page_language: usize,
     kept_text: &str,
-    words: usize,
+    long: bool,
 ) -> Option<usize> {
     let on_page = stops.of(page_language);
-    if !is_long(kept_text, words) {
+    if !long {
         return Some(on_page);
     }
     match stops.of(stops.most_covered()) {
@@ -439,14 +442,34 @@ fn sentence_marks(text: &str) -> usize {
     ascii + text.chars().filter(|c| "。！？".contains(*c)).count()
 }
 
-/// Whether a block is long for the classifier: in characters, or in words where a
-/// character is a word (scripts without spaces, whose sentences are a third as long).
-fn is_long(kept_text: &str, words: usize) -> bool {
-    kept_text.chars().nth(LENGTH_HIGH).is_some()
-        || (words >= LONG_WORDS && !kept_text.is_ascii() && kept_text.chars().any(is_unspaced))
+/// A block's length as the classifier counts it.
+#[derive(Debug, Clone, Copy)]
+struct Length {
+    chars: usize,
+    /// Long in characters, or in words where a character is a word (scripts without
+    /// spaces, whose sentences are a third as long).
+    long: bool,
 }
 
-/// Words that make a block of a script without spaces long (see [`is_long`]).
+impl Length {
+    fn of(kept_text: &str, words: usize) -> Length {
+        if kept_text.is_ascii() {
+            let chars = kept_text.len();
+            return Length {
+                chars,
+                long: chars > LENGTH_HIGH,
+            };
+        }
+        let chars = kept_text.chars().count();
+        Length {
+            chars,
+            long: chars > LENGTH_HIGH
+                || (words >= LONG_WORDS && kept_text.chars().any(is_unspaced)),
+        }
+    }
+}
+
+/// Words that make a block of a script without spaces long (see [`Length`]).
 const LONG_WORDS: usize = 60;
 
 /// The words of a key form and its stop words in every language, counted in one pass.
@@ -823,15 +846,15 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
 
 /// The classifier's view of a block keeping `kept_text`, whose key form `key` has words
 /// hashed as `hashes`, `stops` of them stop words of the page's language (`None` for a
-/// page in a language without a list).
+/// page in a language without a list), of the `length` [`Length::of`] measured.
 fn features_of<'a>(
     kept_text: &str,
     key: &'a str,
     hashes: &'a [u64],
     stops: Option<usize>,
+    length: Length,
 ) -> Features<'a> {
     let words = hashes.len();
-    let long = is_long(kept_text, words);
     let first_upper = kept_text
         .chars()
         .next()
@@ -854,13 +877,13 @@ fn features_of<'a>(
     Features {
         sentences,
         words,
-        chars: kept_text.chars().count(),
+        chars: length.chars,
         stop_density: match stops {
             Some(stops) if words > 0 => Some(stops as f64 / words as f64),
             Some(_) => Some(0.0),
             None => None,
         },
-        long,
+        long: length.long,
         title_like: (1..=25).contains(&words)
             && first_upper
             && !kept_text.trim_end().ends_with(['.', ',', ';']),
