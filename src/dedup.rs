@@ -20,7 +20,7 @@
 //! Determinism: candidate pairs are sorted before use and every choice breaks ties by
 //! ordinal, so clusters do not depend on the thread count.
 
-use crate::fingerprint::{mix64, overlap, resemblance, Fingerprint, Overlap, Span};
+use crate::fingerprint::{mix64, overlap, overlap_given, resemblance, Fingerprint, Overlap, Span};
 use foldhash::fast::FixedState;
 use rayon::prelude::*;
 
@@ -117,8 +117,8 @@ impl DedupConfig {
         if !shares_a_story && self.judge(a, b, jaccard, containment, 0.0) < self.threshold {
             return None;
         }
-        let o = overlap(a, b);
-        let copy = self.judge(a, b, o.jaccard, o.containment, o.head) >= self.threshold;
+        let o = overlap_given(a, b, (jaccard, containment));
+        let copy = self.judge(a, b, jaccard, containment, o.head) >= self.threshold;
         Some((o, copy))
     }
 
@@ -370,11 +370,13 @@ fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(u
                     }),
             );
             keys.sort_unstable();
+            let mut members: Vec<u32> = Vec::new();
             for bucket in keys
                 .chunk_by(|a, b| a >> 32 == b >> 32)
                 .filter(|b| b.len() > 1)
             {
-                let members: Vec<u32> = bucket.iter().map(|&k| k as u32).collect();
+                members.clear();
+                members.extend(bucket.iter().map(|&k| k as u32));
                 pairs.extend(bucket_pairs(&members).map(|(a, b)| (a as u64) << 32 | b as u64));
             }
             pairs

@@ -239,7 +239,12 @@ pub fn resemblance(a: &Fingerprint, b: &Fingerprint) -> (f64, f64) {
 
 /// Estimates the overlap of two fingerprints made by the same [`Shingler`].
 pub fn overlap(a: &Fingerprint, b: &Fingerprint) -> Overlap {
-    let (jaccard, containment) = resemblance(a, b);
+    overlap_given(a, b, resemblance(a, b))
+}
+
+/// [`overlap`] for a caller that has the pair's [`resemblance`] already.
+pub fn overlap_given(a: &Fingerprint, b: &Fingerprint, resemblance: (f64, f64)) -> Overlap {
+    let (jaccard, containment) = resemblance;
     // A very short document agrees in few bins; then its single earliest one has to do.
     let needed = WITNESSES.min(a.shingles.min(b.shingles).max(1) as usize);
     let spans = shared_spans(a, b, needed);
