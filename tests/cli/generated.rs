@@ -27,6 +27,18 @@ fn clean(dir: &TestDir, extra: &[&str]) {
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
+/// Cleans `in.jsonl` with `--clusters` and maps each clustered document's id to its cluster.
+fn clusters_of(dir: &TestDir) -> std::collections::HashMap<String, u64> {
+    clean(dir, &["--clusters", "clusters.jsonl"]);
+    jsonl(&dir.read("clusters.jsonl"))
+        .into_iter()
+        .map(|l| {
+            let id = l["id"].as_str().unwrap().to_string();
+            (id, l["cluster"].as_u64().unwrap())
+        })
+        .collect()
+}
+
 #[test]
 fn story_clusters_on_a_generated_corpus() {
     let dir = TestDir::new();
@@ -60,17 +72,13 @@ fn story_clusters_on_a_generated_corpus() {
 fn hard_negatives_of_a_generated_corpus_never_share_a_cluster() {
     let dir = TestDir::new();
     let docs = corpus(&dir, 11, 1500);
-    clean(&dir, &["--clusters", "clusters.jsonl"]);
-    let by_id: std::collections::HashMap<&str, &zeef::synth::SynthDoc> =
-        docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let cluster_of = clusters_of(&dir);
     let mut clusters: std::collections::BTreeMap<u64, Vec<&zeef::synth::SynthDoc>> =
         Default::default();
-    for line in jsonl(&dir.read("clusters.jsonl")) {
-        let doc = by_id[line["id"].as_str().unwrap()];
-        clusters
-            .entry(line["cluster"].as_u64().unwrap())
-            .or_default()
-            .push(doc);
+    for doc in &docs {
+        if let Some(&c) = cluster_of.get(&doc.id) {
+            clusters.entry(c).or_default().push(doc);
+        }
     }
     let glued = |d: &zeef::synth::SynthDoc| d.edits.contains(&"second_article");
     let (mut same_event, mut template_only, mut through_glued) = (0, 0, 0);
@@ -102,16 +110,7 @@ fn hard_negatives_of_a_generated_corpus_never_share_a_cluster() {
 fn every_kind_of_copy_is_caught() {
     let dir = TestDir::new();
     let docs = corpus(&dir, 13, 1500);
-    clean(&dir, &["--clusters", "clusters.jsonl"]);
-    let cluster_of: std::collections::HashMap<String, u64> = jsonl(&dir.read("clusters.jsonl"))
-        .into_iter()
-        .map(|l| {
-            (
-                l["id"].as_str().unwrap().to_string(),
-                l["cluster"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let cluster_of = clusters_of(&dir);
     // A copy is caught when it shares a cluster with another page of its story.
     let mut story_clusters: std::collections::HashMap<u64, Vec<u64>> = Default::default();
     for d in &docs {
