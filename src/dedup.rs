@@ -323,6 +323,9 @@ fn drop_glued(pairs: &[Related], info: &[KeepInfo], overlap: f64) -> Vec<(usize,
     for pair in pairs.iter().filter(|p| p.copy || !same_site(p)) {
         for side in 0..2 {
             let (me, other, span) = (pair.ends[side], pair.ends[1 - side], pair.spans[side]);
+            if !span.is_known() {
+                continue;
+            }
             let better = match anchors[me] {
                 None => true,
                 Some((a, o)) => (span.start, other) < (a.start, o),
@@ -332,9 +335,12 @@ fn drop_glued(pairs: &[Related], info: &[KeepInfo], overlap: f64) -> Vec<(usize,
             }
         }
     }
+    // A pair whose span is unknown says nothing of where its story stands: never glued.
     let glued = |me: usize, span: Span| match anchors[me] {
-        Some((anchor, _)) => span.start > anchor.start + overlap * (anchor.end - anchor.start),
-        None => false,
+        Some((anchor, _)) if span.is_known() => {
+            span.start > anchor.start + overlap * (anchor.end - anchor.start)
+        }
+        _ => false,
     };
     pairs
         .iter()
@@ -538,6 +544,24 @@ mod tests {
         assert_eq!(members(&d), [vec![1, 2]]);
         let d = run_on_sites(&texts, &[1, 2, 3, 1], &DedupConfig::default());
         assert_eq!(members(&d), [vec![1, 2, 3]]);
+    }
+
+    #[test]
+    fn a_pair_whose_span_is_unknown_is_neither_anchor_nor_glued() {
+        let span = |start, end| Span { start, end };
+        let (head, tail, unknown) = (span(0.0, 0.3), span(0.6, 1.0), span(1.0, 0.0));
+        let pair = |b, spans| Related {
+            ends: [0, b],
+            spans,
+            copy: true,
+        };
+        let pairs = [
+            pair(1, [head, head]),
+            pair(2, [unknown, unknown]),
+            pair(3, [tail, head]),
+        ];
+        let kept = drop_glued(&pairs, &vec![KeepInfo::default(); 4], 0.8);
+        assert_eq!(kept, [(0, 1), (0, 2)]);
     }
 
     #[test]

@@ -195,6 +195,12 @@ impl Span {
         start: 1.0,
         end: 0.0,
     };
+
+    /// Whether the sketches placed the shared text at all (too few agreeing bins of the
+    /// documents' own shingles leave it unknown).
+    pub fn is_known(&self) -> bool {
+        self.start <= self.end
+    }
 }
 
 /// How two fingerprints overlap, as estimated from their sketches.
