@@ -457,15 +457,16 @@ impl Length {
                 unspaced_stops: 0,
             };
         }
-        let (mut chars, mut unspaced, mut unspaced_stops) = (0, false, 0);
+        let (mut chars, mut unspaced_stops) = (0, 0);
         for c in kept_text.chars() {
             chars += 1;
-            unspaced |= is_unspaced(c);
             unspaced_stops += usize::from(matches!(c, '。' | '！' | '？'));
         }
+        let long =
+            chars > LENGTH_HIGH || (words >= LONG_WORDS && kept_text.chars().any(is_unspaced));
         Length {
             chars,
-            long: chars > LENGTH_HIGH || (words >= LONG_WORDS && unspaced),
+            long,
             unspaced_stops,
         }
     }
