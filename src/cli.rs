@@ -77,6 +77,9 @@ pub struct CleanArgs {
     /// JSONL, one line per removal decision, with byte span and reason
     #[arg(long, value_name = "PATH")]
     pub explain: Option<PathBuf>,
+    /// JSONL, the block classifier's inputs for every block (to fit a model on labelled pages)
+    #[arg(long, value_name = "PATH")]
+    pub block_features: Option<PathBuf>,
     /// Self-contained HTML report
     #[arg(long, value_name = "PATH")]
     pub report_html: Option<PathBuf>,
@@ -144,6 +147,10 @@ pub struct CommonArgs {
     /// Which copy to keep: longest, first, cleanest, earliest [default: longest]
     #[arg(long, value_name = "POLICY")]
     pub keep: Option<KeepPolicy>,
+    /// Block classifier to use instead of the built-in one (JSON, as
+    /// tools/train_classifier.py fits it on labelled pages)
+    #[arg(long, value_name = "PATH")]
+    pub classifier: Option<PathBuf>,
     /// Pages of one site a block must stand on to be site template [default: 3]
     #[arg(long, value_name = "N")]
     pub site_min_pages: Option<u32>,
@@ -185,6 +192,13 @@ pub struct GenerateArgs {
     /// Also write the gold labels (JSONL: id, cluster, edits)
     #[arg(long, value_name = "PATH")]
     pub gold: Option<PathBuf>,
+    /// Also write clutter line labels, as clutter benchmarks give them (JSONL: id, line_no,
+    /// boilerplate)
+    #[arg(long, value_name = "PATH")]
+    pub line_gold: Option<PathBuf>,
+    /// Also write each page's article text, as clutter benchmarks give it (JSONL: id, text)
+    #[arg(long, value_name = "PATH")]
+    pub text_gold: Option<PathBuf>,
 }
 
 impl Cli {
@@ -201,6 +215,7 @@ impl Cli {
                     report_html: a.report_html,
                     clusters: a.clusters,
                     explain: a.explain,
+                    block_features: a.block_features,
                 },
                 Thresholds::default(),
             ),
@@ -286,6 +301,9 @@ impl Cli {
         // Switches: on when the flag is given or the file sets them.
         config.skip_bad = common.skip_bad || file.skip_bad.unwrap_or(false);
         config.quiet = common.quiet || file.quiet.unwrap_or(false);
+        if let Some(path) = &common.classifier {
+            config.clutter.use_classifier(path)?;
+        }
         config.clutter.enabled = !(common.no_clutter || file.no_clutter.unwrap_or(false));
         config.dedup.drop = !(common.keep_duplicates || file.keep_duplicates.unwrap_or(false));
         config.thresholds.max_duplicate_rate =

@@ -16,9 +16,13 @@
 //! original text and never overlap.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
+use crate::classifier::{self, BlockView, Model};
+use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, StopHits};
 use crate::normalize::{is_unspaced, mask_digits, normalize_into, template_key, word_hash};
 use crate::segment::{segment, Block};
@@ -33,6 +37,11 @@ pub struct ClutterConfig {
     /// Long blocks (20 words or more) must also recur on this share of the site's pages:
     /// a long paragraph on a few pages is more likely a story the site ran twice.
     pub site_long_share: f64,
+    /// The `--classifier` model file; `None` for the built-in model.
+    pub classifier: Option<PathBuf>,
+    /// The model read from [`ClutterConfig::classifier`].
+    #[serde(skip)]
+    pub model: Option<Arc<Model>>,
 }
 
 impl Default for ClutterConfig {
@@ -41,6 +50,30 @@ impl Default for ClutterConfig {
             enabled: true,
             site_min_pages: 3,
             site_long_share: 0.5,
+            classifier: None,
+            model: None,
+        }
+    }
+}
+
+impl ClutterConfig {
+    /// Reads the block classifier from `path`, to use instead of the built-in one.
+    pub fn use_classifier(&mut self, path: &Path) -> Result<()> {
+        let problem = |message: String| Error::Classifier {
+            path: path.to_path_buf(),
+            message,
+        };
+        let json = std::fs::read_to_string(path).map_err(|e| problem(e.to_string()))?;
+        self.model = Some(Arc::new(Model::parse(&json).map_err(problem)?));
+        self.classifier = Some(path.to_path_buf());
+        Ok(())
+    }
+
+    /// The block classifier in use.
+    fn model(&self) -> &Model {
+        match &self.model {
+            Some(model) => model,
+            None => Model::get(),
         }
     }
 }
@@ -242,6 +275,8 @@ struct Features<'a> {
     /// Long enough to be good on its own (see [`Length`]).
     long: bool,
     title_like: bool,
+    /// Starts with a capital, a digit or a quote.
+    first_upper: bool,
 }
 
 // jusText's defaults (Pomikálek 2011), on characters of the block.
@@ -294,6 +329,25 @@ pub fn decide(
     frequency: impl Fn(u64) -> u32,
     config: &ClutterConfig,
 ) -> Vec<Removal> {
+    judge(text, page, site_pages, frequency, config).removals
+}
+
+/// A page's removals, with the classifier's inputs that led to them.
+pub struct Judgement {
+    /// The spans to strip, in order.
+    pub removals: Vec<Removal>,
+    /// [`classifier::FEATURE_COUNT`] inputs per block, block after block.
+    pub vectors: Vec<f32>,
+}
+
+/// As [`decide`], keeping the classifier's inputs (for `--block-features`).
+pub fn judge(
+    text: &str,
+    page: &Page,
+    site_pages: u32,
+    frequency: impl Fn(u64) -> u32,
+    config: &ClutterConfig,
+) -> Judgement {
     let lex = Lexicon::get();
     let blocks = &page.blocks;
     let keys = &page.forms;
@@ -370,25 +424,72 @@ pub fn decide(
     mark_pull_quotes(&features, &mut whole);
     let mut class = classify(&features, &whole);
     rescue_empty_page(&features, &whole, &mut class);
-    protect_headline(&features, &mut whole, &mut class);
+    let headline = protect_headline(&features, &mut whole, &mut class);
     mark_related_runs(&features, &mut whole, &class);
-    mark_second_article(&features, keys, &mut whole, &class, lex);
+
+    // The rules' verdict on each block, and what the classifier sees of it.
+    let mut verdict: Vec<Option<(Reason, u32)>> = whole
+        .iter()
+        .zip(&class)
+        .map(|(w, c)| match (w, c) {
+            (Some(w), _) => Some(*w),
+            (None, Class::Bad) => Some((Reason::LowContent, 0)),
+            (None, _) => None,
+        })
+        .collect();
+    let views: Vec<BlockView> = (0..blocks.len())
+        .map(|i| {
+            let kept_text = kept_text(text, kept[i]);
+            let cut = kept[i] != (blocks[i].start, blocks[i].end);
+            let f = &features[i];
+            let chars = char_classes(kept_text);
+            BlockView {
+                chars: f.chars,
+                words: f.words,
+                stop_density: f.stop_density,
+                sentences: f.sentences,
+                ends_sentence: ends_sentence(kept_text),
+                first_upper: f.first_upper,
+                digit_share: chars.digits as f64 / f.chars.max(1) as f64,
+                upper_share: chars.upper as f64 / f.chars.max(1) as f64,
+                separators: chars.separators,
+                wide_gap: chars.wide_gap,
+                site_share: f64::from(frequency(page.keys[i])) / f64::from(site_pages.max(1)),
+                verdict: match verdict[i] {
+                    Some(_) => 0.0,
+                    None if cut => 0.5,
+                    None => 1.0,
+                },
+                title_like: f.title_like,
+                long: f.long,
+                headline: headline == Some(i),
+                reason: verdict[i].map(|(r, _)| r),
+            }
+        })
+        .collect();
+    let vectors = classifier::vectors(&views, site_pages);
+    let model = config.model();
+    let mut keep: Vec<bool> = model
+        .probabilities(&vectors)
+        .into_iter()
+        .map(|p| model.keeps(p))
+        .collect();
+    keep_headline(&features, &verdict, &mut keep);
+    strip_second_article(&features, keys, lex, &mut verdict, &mut keep);
+    if !keep.contains(&true) {
+        // A page the classifier would empty keeps what the rules keep.
+        keep = verdict.iter().map(Option::is_none).collect();
+    }
 
     // A block removed as a whole is one span: the pieces cut from it earlier go, so spans
     // never overlap and no byte is counted twice.
     let mut removals: Vec<Removal> = partial
         .into_iter()
-        .filter(|r| {
-            let i = blocks.partition_point(|b| b.end <= r.start);
-            whole[i].is_none() && class[i] != Class::Bad
-        })
+        .filter(|r| keep[blocks.partition_point(|b| b.end <= r.start)])
         .collect();
     for (i, block) in blocks.iter().enumerate() {
-        let decided = whole[i].or(match class[i] {
-            Class::Bad => Some((Reason::LowContent, 0)),
-            _ => None,
-        });
-        if let Some((reason, site_pages)) = decided {
+        if !keep[i] {
+            let (reason, site_pages) = verdict[i].unwrap_or((Reason::LowContent, 0));
             removals.push(Removal {
                 start: block.start,
                 end: block.end,
@@ -398,7 +499,111 @@ pub fn decide(
         }
     }
     removals.sort_by_key(|r| (r.start, r.end));
-    removals
+    Judgement { removals, vectors }
+}
+
+/// Keeps the page's headline above the article start the classifier found: the nearest
+/// title-like block of three words or more above the first kept block that is not
+/// title-like, looking back over at most three blocks that no in-page rule removed. The classifier alone is wary of headlines: on real pages most
+/// title-like lines near the top are menus and teasers, and a headline is also what other
+/// pages of the site link to.
+fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep: &mut [bool]) {
+    let Some(body) = (0..features.len()).find(|&i| keep[i] && !features[i].title_like) else {
+        return;
+    };
+    let mut looked = 0;
+    for i in (0..body).rev() {
+        // Site frequency, repetition and the jusText pass are what a headline shows when
+        // related lists link it or the body quotes it; the other rules stand.
+        let by_rule = matches!(verdict[i], Some((r, _))
+            if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent));
+        if by_rule {
+            continue;
+        }
+        if features[i].title_like && features[i].words >= 3 {
+            keep[i] = true;
+            return;
+        }
+        looked += 1;
+        if looked == 3 {
+            return;
+        }
+    }
+}
+
+/// A second article appended below the first (infinite scroll): a section label standing
+/// alone after at least three kept blocks, then a headline-like block and at least two
+/// more kept blocks. Everything from the label on goes, when the classifier keeps at least
+/// as many words above the label as below it: on real pages a label and a headline also
+/// stand in a column of menus beside the article, and there the article is below.
+///
+/// This runs on the classifier's verdict, not the rules': the prose of an appended article
+/// reads as article text, and only its place on the page gives it away.
+fn strip_second_article(
+    features: &[Features],
+    keys: &KeyForms,
+    lex: &Lexicon,
+    verdict: &mut [Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    let mut kept_before = 0;
+    let mut words_before = 0;
+    for i in 0..features.len() {
+        if keep[i] {
+            kept_before += 1;
+            words_before += features[i].words;
+            continue;
+        }
+        if kept_before < 3 || !lex.is_category(keys.get(i)) {
+            continue;
+        }
+        let Some(title) = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)
+        else {
+            return;
+        };
+        let kept_after = (title + 1..features.len()).filter(|&j| keep[j]).count();
+        let words_after: usize = (i..features.len())
+            .filter(|&j| keep[j])
+            .map(|j| features[j].words)
+            .sum();
+        if features[title].title_like && kept_after >= 2 && words_before >= words_after {
+            for j in i..features.len() {
+                if keep[j]
+                    || matches!(
+                        verdict[j],
+                        None | Some((Reason::LowContent | Reason::Navigation, _))
+                    )
+                {
+                    keep[j] = false;
+                    verdict[j] = Some((Reason::SecondArticle, 0));
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Characters of a block the classifier counts, in one pass.
+struct CharClasses {
+    digits: usize,
+    upper: usize,
+    separators: usize,
+    wide_gap: bool,
+}
+
+fn char_classes(text: &str) -> CharClasses {
+    let mut counts = CharClasses {
+        digits: 0,
+        upper: 0,
+        separators: 0,
+        wide_gap: memchr::memmem::find(text.as_bytes(), b"   ").is_some(),
+    };
+    for c in text.chars() {
+        counts.digits += usize::from(c.is_numeric());
+        counts.upper += usize::from(c.is_uppercase());
+        counts.separators += usize::from(matches!(c, '|' | '•' | '·' | '›' | '»'));
+    }
+    counts
 }
 
 /// Whether a page is in a language zeef has no stop words for: its most covered language's
@@ -887,6 +1092,7 @@ fn features_of<'a>(
         title_like: (1..=25).contains(&words)
             && first_upper
             && !kept_text.trim_end().ends_with(['.', ',', ';']),
+        first_upper,
         key,
         hashes,
     }
@@ -999,10 +1205,8 @@ fn protect_headline(
     features: &[Features],
     whole: &mut [Option<(Reason, u32)>],
     class: &mut [Class],
-) {
-    let Some(first_good) = class.iter().position(|&c| c == Class::Good) else {
-        return;
-    };
+) -> Option<usize> {
+    let first_good = class.iter().position(|&c| c == Class::Good)?;
     let mut looked = 0;
     for i in (0..first_good).rev() {
         // Site frequency and repetition within the page are exactly what a headline shows
@@ -1015,13 +1219,14 @@ fn protect_headline(
         if features[i].title_like && features[i].words >= 3 {
             whole[i] = None;
             class[i] = Class::Good;
-            return;
+            return Some(i);
         }
         looked += 1;
         if looked == 3 {
-            return;
+            return None;
         }
     }
+    None
 }
 
 /// A one-sentence block of 4 to 30 words right before or after a photo credit is its
@@ -1159,41 +1364,6 @@ fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>],
             i = j;
         } else {
             i += 1;
-        }
-    }
-}
-
-/// A section label standing alone after the body, then a headline and good text: a second
-/// article appended by infinite scroll. Everything from the label on goes.
-fn mark_second_article(
-    features: &[Features],
-    keys: &KeyForms,
-    whole: &mut [Option<(Reason, u32)>],
-    class: &[Class],
-    lex: &Lexicon,
-) {
-    let mut good_before = 0;
-    for i in 0..features.len() {
-        if class[i] == Class::Good && whole[i].is_none() {
-            good_before += 1;
-            continue;
-        }
-        if good_before < 3 || !lex.is_category(keys.get(i)) {
-            continue;
-        }
-        let Some(title) = (i + 1..features.len()).find(|&j| whole[j].is_none()) else {
-            return;
-        };
-        let good_after = (title + 1..features.len())
-            .filter(|&j| class[j] == Class::Good && whole[j].is_none())
-            .count();
-        if features[title].title_like && good_after >= 2 {
-            for slot in whole.iter_mut().skip(i) {
-                if slot.is_none() || matches!(slot, Some((Reason::Navigation, _))) {
-                    *slot = Some((Reason::SecondArticle, 0));
-                }
-            }
-            return;
         }
     }
 }

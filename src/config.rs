@@ -32,6 +32,8 @@ pub struct Outputs {
     pub clusters: Option<PathBuf>,
     /// One JSONL line per removal decision.
     pub explain: Option<PathBuf>,
+    /// One JSONL line per block: the classifier's inputs.
+    pub block_features: Option<PathBuf>,
 }
 
 /// Limits for `zeef check`.

@@ -52,6 +52,14 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A `--classifier` model is unreadable or does not fit this build.
+    #[error("{}: not a usable classifier model: {message}", path.display())]
+    Classifier {
+        /// The model file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
     /// An input read again gave fewer records than before: it changed during the run.
     #[error("{}: changed while zeef was reading it (inputs are read more than once)", path.display())]
     InputChanged {

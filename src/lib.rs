@@ -9,6 +9,7 @@
 
 #![warn(missing_docs)]
 
+pub mod classifier;
 pub mod cli;
 pub mod clutter;
 pub mod config;

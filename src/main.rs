@@ -115,11 +115,13 @@ fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
     };
     let docs = zeef::synth::generate(&config);
     let write_lines = |path: &std::path::Path,
-                       line: &dyn Fn(&zeef::synth::SynthDoc) -> String|
+                       lines: &dyn Fn(&zeef::synth::SynthDoc) -> Vec<String>|
      -> anyhow::Result<()> {
         let body = |out: &mut dyn Write| -> std::io::Result<()> {
             for d in &docs {
-                writeln!(out, "{}", line(d))?;
+                for line in lines(d) {
+                    writeln!(out, "{line}")?;
+                }
             }
             Ok(())
         };
@@ -130,9 +132,15 @@ fn generate(args: &GenerateArgs) -> anyhow::Result<()> {
         }
         Ok(())
     };
-    write_lines(&args.output, &|d| d.to_json_line())?;
+    write_lines(&args.output, &|d| vec![d.to_json_line()])?;
     if let Some(gold) = &args.gold {
-        write_lines(gold, &|d| d.gold_json_line())?;
+        write_lines(gold, &|d| vec![d.gold_json_line()])?;
+    }
+    if let Some(gold) = &args.line_gold {
+        write_lines(gold, &|d| d.line_gold_json_lines())?;
+    }
+    if let Some(gold) = &args.text_gold {
+        write_lines(gold, &|d| vec![d.text_gold_json_line()])?;
     }
     Ok(())
 }

@@ -87,6 +87,7 @@ struct Outputs {
     html: Option<AtomicFile>,
     clusters: Option<AtomicFile>,
     explain: Option<AtomicFile>,
+    block_features: Option<AtomicFile>,
     /// Where spool files go: beside the corpus output, where there is room for it.
     spool_dir: PathBuf,
 }
@@ -123,6 +124,7 @@ struct Cleaned {
     skipped: Vec<Skipped>,
     corpus_spool: Option<Spool>,
     explain_spool: Option<Spool>,
+    features_spool: Option<Spool>,
 }
 
 /// Runs the whole pipeline as configured.
@@ -193,6 +195,7 @@ fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
         ("--report-html", &o.report_html),
         ("--clusters", &o.clusters),
         ("--explain", &o.explain),
+        ("--block-features", &o.block_features),
     ] {
         if let Some(path) = path {
             if flag == "--output" && !write::is_jsonl_path(path) && path.as_os_str() != "-" {
@@ -227,6 +230,7 @@ fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
         html: write::open_optional(&o.report_html)?,
         clusters: write::open_optional(&o.clusters)?,
         explain: write::open_optional(&o.explain)?,
+        block_features: write::open_optional(&o.block_features)?,
         spool_dir,
     })
 }
@@ -277,7 +281,21 @@ struct Processed {
     /// The removed spans, for the corpus spool (see [`encode_spans`]).
     spans: Vec<u8>,
     explained: Vec<u8>,
+    /// The `--block-features` lines of the document.
+    featured: Vec<u8>,
     examples: Vec<(usize, String)>,
+}
+
+/// One document after the clutter stage.
+struct Decided {
+    page: Page,
+    removals: Vec<Removal>,
+    /// The cleaned text.
+    text: String,
+    /// The key form of what the page keeps, for its fingerprint.
+    form: String,
+    /// Its `--block-features` lines.
+    featured: Vec<u8>,
 }
 
 /// Pass two: clutter, fingerprints and the spools.
@@ -316,6 +334,7 @@ fn clean(
         skipped: Vec::new(),
         corpus_spool: spool(outputs.corpus.is_some())?,
         explain_spool: spool(outputs.explain.is_some())?,
+        features_spool: spool(outputs.block_features.is_some())?,
     };
     let stage = progress.stage("cleaning", None);
     let mut stream = read_input(config, sources);
@@ -325,32 +344,43 @@ fn clean(
         let Some(docs) = batch else { break };
         let site_of: Vec<u32> = docs.iter().map(|d| sites.id(&d.site)).collect();
 
-        let mut decided: Vec<(Page, Vec<Removal>, String, String)> = docs
+        let mut decided: Vec<Decided> = docs
             .par_iter()
             .zip(&site_of)
             .map(|(d, &site)| {
                 let page = Page::new(&d.text);
-                let removals = if config.clutter.enabled {
-                    clutter::decide(
+                let (removals, featured) = if config.clutter.enabled {
+                    let judgement = clutter::judge(
                         &d.text,
                         &page,
                         stats.site_pages(site),
                         |key| stats.frequency(site, key),
                         &config.clutter,
-                    )
+                    );
+                    let featured = match &outputs.block_features {
+                        Some(_) => feature_rows(d, &page, &judgement.vectors),
+                        None => Vec::new(),
+                    };
+                    (judgement.removals, featured)
                 } else {
-                    Vec::new()
+                    (Vec::new(), Vec::new())
                 };
                 let text = clutter::apply(&d.text, &page.blocks, &removals);
                 let form = clutter::kept_form(&d.text, &page, &removals);
-                (page, removals, text, form)
+                Decided {
+                    page,
+                    removals,
+                    text,
+                    form,
+                    featured,
+                }
             })
             .collect();
         watch.lap("clutter");
 
         let fingerprints: Vec<Fingerprint> = decided
             .par_iter_mut()
-            .map(|(_, _, _, form)| shingler.fingerprint_form(&std::mem::take(form)))
+            .map(|d| shingler.fingerprint_form(&std::mem::take(&mut d.form)))
             .collect();
         watch.lap("fingerprint");
 
@@ -359,7 +389,14 @@ fn clean(
             .zip(decided)
             .zip(fingerprints)
             .zip(&site_of)
-            .map(|(((doc, (page, removals, text, _)), fingerprint), &site)| {
+            .map(|(((doc, decided), fingerprint), &site)| {
+                let Decided {
+                    page,
+                    removals,
+                    text,
+                    featured,
+                    ..
+                } = decided;
                 let examples = if top_index.is_empty() {
                     Vec::new()
                 } else {
@@ -389,6 +426,7 @@ fn clean(
                         Some(_) => explain_strips(doc, &removals),
                         None => Vec::new(),
                     },
+                    featured,
                     removals,
                     examples,
                 }
@@ -416,6 +454,9 @@ impl Cleaned {
         }
         if let Some(spool) = &mut self.explain_spool {
             spool.push(&p.explained).map_err(spool_error)?;
+        }
+        if let Some(spool) = &mut self.features_spool {
+            spool.push(&p.featured).map_err(spool_error)?;
         }
         let t = &mut self.tallies;
         for r in &p.removals {
@@ -623,6 +664,20 @@ impl write::Frames for Received {
     }
 }
 
+/// The `--block-features` lines of a document: per block its line number and the
+/// classifier's inputs (names in [`crate::classifier::FEATURES`]).
+fn feature_rows(doc: &Document, page: &Page, vectors: &[f32]) -> Vec<u8> {
+    let mut lines = Vec::new();
+    let rows = vectors.chunks_exact(crate::classifier::FEATURE_COUNT);
+    for (block, x) in page.blocks.iter().zip(rows) {
+        let row = serde_json::json!({ "id": doc.id, "line": block.line, "x": x });
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut lines, &row);
+        lines.push(b'\n');
+    }
+    lines
+}
+
 fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
     let mut lines = Vec::new();
     for r in removals {
@@ -688,6 +743,15 @@ fn write_outputs(
             dropped,
             config.dedup.drop,
         )?;
+    }
+    if let (Some(file), Some(spool)) = (outputs.block_features, cleaned.features_spool.take()) {
+        let mut reader = spool.into_reader().map_err(spool_error)?;
+        file.write_with(|out| {
+            for _ in 0..cleaned.summaries.len() {
+                out.write_all(reader.next_frame()?)?;
+            }
+            Ok(())
+        })?;
     }
     watch.lap("write");
 

@@ -181,6 +181,43 @@ impl SynthDoc {
         .expect("a record of strings and numbers always serialises")
     }
 
+    /// The line labels in the clutter benchmark's format: `{"id","line_no","boilerplate"}`
+    /// for every non-blank line.
+    pub fn line_gold_json_lines(&self) -> Vec<String> {
+        self.text
+            .split('\n')
+            .zip(&self.boilerplate_lines)
+            .enumerate()
+            .filter(|(_, (line, _))| !line.trim().is_empty())
+            .map(|(line_no, (_, &boilerplate))| {
+                serde_json::json!({"id": self.id, "line_no": line_no, "boilerplate": boilerplate})
+                    .to_string()
+            })
+            .collect()
+    }
+
+    /// The article as the clutter benchmark gives it, `{"id","text"}`: the article lines
+    /// without the furniture glued into them, one per line.
+    pub fn text_gold_json_line(&self) -> String {
+        let mut article = Vec::new();
+        let mut start = 0;
+        for (line, &boilerplate) in self.text.split('\n').zip(&self.boilerplate_lines) {
+            let end = start + line.len();
+            if !boilerplate && !line.trim().is_empty() {
+                let mut kept = String::new();
+                let mut at = start;
+                for &(from, to) in self.glued_spans.iter().filter(|s| s.0 < end && s.1 > start) {
+                    kept.push_str(&self.text[at..from.max(at)]);
+                    at = to.min(end);
+                }
+                kept.push_str(&self.text[at..end]);
+                article.push(kept.trim().to_string());
+            }
+            start = end + 1;
+        }
+        serde_json::json!({"id": self.id, "text": article.join("\n")}).to_string()
+    }
+
     /// Number of lines labelled clutter.
     pub fn boilerplate_count(&self) -> usize {
         self.boilerplate_lines.iter().filter(|&&b| b).count()

@@ -1,0 +1,519 @@
+//! The block classifier: a learned model that makes the final keep-or-strip call on every
+//! block of a page, from what the clutter rules and the jusText-style pass found.
+//!
+//! Hand rules each see one signal; whether a short line is a subheading or a menu item
+//! depends on many at once (its length, its stop words, its neighbours, how often the site
+//! repeats it, what the rules said of it and of the lines around it). Gradient-boosted
+//! trees weigh them together. The trees were fitted on labelled news pages by
+//! `benches/train_classifier.py` (sites held out in cross-validation, so the figures it
+//! prints are for sites the model never saw) and are embedded in the binary as
+//! `classifier.json`; [`FEATURES`] names the inputs in order.
+//!
+//! Every input is language-neutral (stop-word density is measured in the page's own
+//! language) and none names a site, so the model applies to pages of any site.
+
+use std::sync::OnceLock;
+
+use crate::clutter::Reason;
+
+/// What the classifier knows of one block, as the clutter stage measured it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BlockView {
+    /// Characters of the text the block keeps after in-line cuts.
+    pub chars: usize,
+    /// Words of that text.
+    pub words: usize,
+    /// Stop words per word in the page's language; `None` where no list applies.
+    pub stop_density: Option<f64>,
+    /// Sentences, by final punctuation.
+    pub sentences: usize,
+    /// Whether the text ends as a sentence does.
+    pub ends_sentence: bool,
+    /// Whether the text starts with a capital, digit or quote.
+    pub first_upper: bool,
+    /// Share of the characters that are digits.
+    pub digit_share: f64,
+    /// Share of the characters that are capitals.
+    pub upper_share: f64,
+    /// Separator characters in the text (`|`, `•`, `·`, `›`, `»`).
+    pub separators: usize,
+    /// Whether a run of three or more spaces stands inside the text (columns laid side by side).
+    pub wide_gap: bool,
+    /// Share of the site's pages that carry the block's template key.
+    pub site_share: f64,
+    /// Whether the rules and the jusText pass keep the block (1), keep part of it (0.5) or
+    /// strip it (0).
+    pub verdict: f64,
+    /// Headline-like: short, capitalised, no final full stop.
+    pub title_like: bool,
+    /// Long enough to be good on its own.
+    pub long: bool,
+    /// The block the headline rule chose as the page's own headline.
+    pub headline: bool,
+    /// The rule that strips the block as a whole, if any.
+    pub reason: Option<Reason>,
+}
+
+/// Names of the model's inputs, in order: a block's own measures (`self.*`), a few of its
+/// neighbours' (`prev3.*` … `next3.*`), and page context.
+pub const FEATURES: [&str; FEATURE_COUNT] = {
+    let mut names = [""; FEATURE_COUNT];
+    let mut n = 0;
+    while n < OWN.len() {
+        names[n] = OWN[n];
+        n += 1;
+    }
+    let mut k = 0;
+    while k < NEIGHBOUR_NAMES.len() {
+        names[n] = NEIGHBOUR_NAMES[k];
+        n += 1;
+        k += 1;
+    }
+    let mut k = 0;
+    while k < CONTEXT.len() {
+        names[n] = CONTEXT[k];
+        n += 1;
+        k += 1;
+    }
+    names
+};
+
+const OWN: [&str; 19 + Reason::ALL.len()] = [
+    "self.log_chars",
+    "self.log_words",
+    "self.stop_density",
+    "self.sentences",
+    "self.ends_sentence",
+    "self.first_upper",
+    "self.digit_share",
+    "self.upper_share",
+    "self.separators",
+    "self.wide_gap",
+    "self.position",
+    "self.word_position",
+    "self.site_share",
+    "self.log_site_pages",
+    "self.verdict",
+    "self.title_like",
+    "self.long",
+    "self.headline",
+    "self.no_rule",
+    "self.reason.site_template",
+    "self.reason.navigation",
+    "self.reason.prompt",
+    "self.reason.credit",
+    "self.reason.byline",
+    "self.reason.caption",
+    "self.reason.pull_quote",
+    "self.reason.furniture",
+    "self.reason.related_list",
+    "self.reason.separator",
+    "self.reason.low_content",
+    "self.reason.second_article",
+    "self.reason.duplicate_document",
+];
+
+/// The neighbours looked at, by offset.
+const OFFSETS: [isize; 6] = [-3, -2, -1, 1, 2, 3];
+
+/// What is looked at of each neighbour.
+const PER_NEIGHBOUR: usize = 5;
+
+const NEIGHBOUR_NAMES: [&str; OFFSETS.len() * PER_NEIGHBOUR] = [
+    "prev3.log_chars",
+    "prev3.stop_density",
+    "prev3.ends_sentence",
+    "prev3.verdict",
+    "prev3.site_share",
+    "prev2.log_chars",
+    "prev2.stop_density",
+    "prev2.ends_sentence",
+    "prev2.verdict",
+    "prev2.site_share",
+    "prev1.log_chars",
+    "prev1.stop_density",
+    "prev1.ends_sentence",
+    "prev1.verdict",
+    "prev1.site_share",
+    "next1.log_chars",
+    "next1.stop_density",
+    "next1.ends_sentence",
+    "next1.verdict",
+    "next1.site_share",
+    "next2.log_chars",
+    "next2.stop_density",
+    "next2.ends_sentence",
+    "next2.verdict",
+    "next2.site_share",
+    "next3.log_chars",
+    "next3.stop_density",
+    "next3.ends_sentence",
+    "next3.verdict",
+    "next3.site_share",
+];
+
+const CONTEXT: [&str; 5] = [
+    "context.log_kept_words_near",
+    "context.log_kept_words_before",
+    "context.log_kept_words_after",
+    "context.log_page_words",
+    "context.log_page_kept_words",
+];
+
+/// How many inputs the model takes per block.
+pub const FEATURE_COUNT: usize = OWN.len() + NEIGHBOUR_NAMES.len() + CONTEXT.len();
+
+/// Blocks on either side whose kept words count as "near".
+const NEAR: usize = 5;
+
+/// The value standing for a neighbour beyond the page's edge.
+const OUTSIDE: f32 = -1.0;
+
+/// The model's inputs for every block of a page: [`FEATURE_COUNT`] values per block, block
+/// after block. `site_pages` is the number of pages of the page's site.
+pub fn vectors(blocks: &[BlockView], site_pages: u32) -> Vec<f32> {
+    let n = blocks.len();
+    let own: Vec<[f32; OWN.len()]> = {
+        let total_words: usize = blocks.iter().map(|b| b.words).sum::<usize>().max(1);
+        let mut words_before = 0;
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                let row = own_measures(b, i, n, words_before, total_words, site_pages);
+                words_before += b.words;
+                row
+            })
+            .collect()
+    };
+    let kept_words: Vec<f64> = blocks
+        .iter()
+        .map(|b| if b.verdict > 0.0 { b.words as f64 } else { 0.0 })
+        .collect();
+    let mut before_sum = vec![0.0; n + 1];
+    for i in 0..n {
+        before_sum[i + 1] = before_sum[i] + kept_words[i];
+    }
+    let page_words: usize = blocks.iter().map(|b| b.words).sum();
+    let page_kept = before_sum[n];
+
+    let mut out = Vec::with_capacity(n * FEATURE_COUNT);
+    for i in 0..n {
+        out.extend_from_slice(&own[i]);
+        for offset in OFFSETS {
+            match i.checked_add_signed(offset).filter(|&j| j < n) {
+                Some(j) => {
+                    let o = &own[j];
+                    out.extend_from_slice(&[o[0], o[2], o[4], o[14], o[12]]);
+                }
+                None => out.extend_from_slice(&[OUTSIDE; PER_NEIGHBOUR]),
+            }
+        }
+        let near = before_sum[(i + NEAR + 1).min(n)] - before_sum[i.saturating_sub(NEAR)];
+        out.extend_from_slice(&[
+            ln1p(near),
+            ln1p(before_sum[i]),
+            ln1p(page_kept - before_sum[i + 1]),
+            ln1p(page_words as f64),
+            ln1p(page_kept),
+        ]);
+    }
+    out
+}
+
+fn own_measures(
+    b: &BlockView,
+    index: usize,
+    blocks: usize,
+    words_before: usize,
+    total_words: usize,
+    site_pages: u32,
+) -> [f32; OWN.len()] {
+    let flag = |x: bool| if x { 1.0 } else { 0.0 };
+    let mut row = [0.0f32; OWN.len()];
+    let head = [
+        ln1p(b.chars as f64),
+        ln1p(b.words as f64),
+        b.stop_density.map_or(OUTSIDE, |d| d as f32),
+        b.sentences.min(50) as f32,
+        flag(b.ends_sentence),
+        flag(b.first_upper),
+        b.digit_share as f32,
+        b.upper_share as f32,
+        b.separators.min(50) as f32,
+        flag(b.wide_gap),
+        index as f32 / blocks as f32,
+        words_before as f32 / total_words as f32,
+        b.site_share as f32,
+        ln1p(site_pages as f64 - 1.0),
+        b.verdict as f32,
+        flag(b.title_like),
+        flag(b.long),
+        flag(b.headline),
+        flag(b.reason.is_none()),
+    ];
+    row[..head.len()].copy_from_slice(&head);
+    if let Some(reason) = b.reason {
+        row[head.len() + reason as usize] = 1.0;
+    }
+    row
+}
+
+fn ln1p(x: f64) -> f32 {
+    x.max(0.0).ln_1p() as f32
+}
+
+/// Gradient-boosted regression trees for a binary outcome: the sum of one leaf per tree,
+/// plus a baseline, is the log-odds that a block is article text.
+#[derive(Debug)]
+pub struct Model {
+    baseline: f64,
+    threshold: f64,
+    /// Every tree's nodes, tree after tree; `roots` says where each tree starts.
+    nodes: Vec<Node>,
+    roots: Vec<u32>,
+    /// Leaf values, indexed by a leaf node's `left`.
+    values: Vec<f64>,
+}
+
+/// A split (`x[feature] <= threshold` goes to `left`, else `right`) or, with `feature ==
+/// LEAF`, a leaf whose value is `values[left]`. Sixteen bytes, so a tree walk stays in cache.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    feature: u32,
+    threshold: f32,
+    left: u32,
+    right: u32,
+}
+
+const LEAF: u32 = u32::MAX;
+
+/// The model file as `tools/train_classifier.py` writes it.
+#[derive(Debug, serde::Deserialize)]
+struct ModelFile {
+    /// The input names the model was fitted on; must equal [`FEATURES`].
+    features: Vec<String>,
+    /// Log-odds before any tree.
+    baseline: f64,
+    /// Blocks scoring below this probability are stripped.
+    threshold: f64,
+    trees: Vec<TreeFile>,
+}
+
+/// One tree, its nodes in arrays: node `k` is a leaf when `feature[k]` is negative, else it
+/// sends a block left when its input `feature[k]` is at most `threshold[k]`.
+#[derive(Debug, serde::Deserialize)]
+struct TreeFile {
+    feature: Vec<i32>,
+    threshold: Vec<f64>,
+    left: Vec<u32>,
+    right: Vec<u32>,
+    value: Vec<f64>,
+}
+
+/// The embedded model, fitted by `tools/train_classifier.py`.
+const EMBEDDED: &str = include_str!("classifier.json");
+
+/// The largest `f32` not above `t`: for any `f32` x, `x <= below(t)` exactly when
+/// `f64::from(x) <= t`, so splits compare in `f32` and decide as the fitted model does.
+fn below(t: f64) -> f32 {
+    let r = t as f32;
+    if f64::from(r) <= t {
+        return r;
+    }
+    // One step towards minus infinity (`f32::next_down`, which needs Rust 1.86).
+    match r {
+        0.0 => -f32::from_bits(1),
+        r if r > 0.0 => f32::from_bits(r.to_bits() - 1),
+        r => f32::from_bits(r.to_bits() + 1),
+    }
+}
+
+impl Model {
+    /// The model built into zeef.
+    pub fn get() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            // The file is part of the source; the unit tests parse and check it.
+            Model::parse(EMBEDDED).unwrap_or_else(|e| panic!("classifier.json: {e}"))
+        })
+    }
+
+    /// Reads a model from its JSON form, checking that it fits this build's inputs.
+    pub fn parse(json: &str) -> Result<Model, String> {
+        let file: ModelFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if file.features != FEATURES {
+            return Err("its inputs are not this build's FEATURES".to_string());
+        }
+        let mut model = Model {
+            baseline: file.baseline,
+            threshold: file.threshold,
+            nodes: Vec::new(),
+            roots: Vec::new(),
+            values: Vec::new(),
+        };
+        for (t, tree) in file.trees.iter().enumerate() {
+            let n = tree.feature.len();
+            let sizes_match = [tree.threshold.len(), tree.left.len(), tree.right.len()]
+                .iter()
+                .chain(std::iter::once(&tree.value.len()))
+                .all(|&len| len == n);
+            // Children after their parent: every walk ends at a leaf.
+            let links_fit = (0..n).all(|k| {
+                tree.feature[k] < 0
+                    || ((tree.feature[k] as usize) < FEATURE_COUNT
+                        && (tree.left[k] as usize) < n
+                        && (tree.right[k] as usize) < n
+                        && tree.left[k] as usize > k
+                        && tree.right[k] as usize > k)
+            });
+            if n == 0 || !sizes_match || !links_fit {
+                return Err(format!("tree {t} is malformed"));
+            }
+            let root = model.nodes.len() as u32;
+            model.roots.push(root);
+            for k in 0..n {
+                model.nodes.push(if tree.feature[k] < 0 {
+                    model.values.push(tree.value[k]);
+                    Node {
+                        feature: LEAF,
+                        threshold: 0.0,
+                        left: model.values.len() as u32 - 1,
+                        right: 0,
+                    }
+                } else {
+                    Node {
+                        feature: tree.feature[k] as u32,
+                        threshold: below(tree.threshold[k]),
+                        left: root + tree.left[k],
+                        right: root + tree.right[k],
+                    }
+                });
+            }
+        }
+        Ok(model)
+    }
+
+    /// The probability that the block with inputs `x` ([`FEATURE_COUNT`] values) is article
+    /// text.
+    pub fn probability(&self, x: &[f32]) -> f64 {
+        self.probabilities(&x[..FEATURE_COUNT])[0]
+    }
+
+    /// [`Model::probability`] of every block of `rows` ([`FEATURE_COUNT`] values per block,
+    /// as [`vectors`] gives them). Tree by tree over all blocks, so that one tree's nodes
+    /// stay in the fastest cache while the blocks walk it.
+    pub fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
+        let mut scores = vec![self.baseline; rows.len() / FEATURE_COUNT];
+        for &root in &self.roots {
+            for (score, x) in scores.iter_mut().zip(rows.chunks_exact(FEATURE_COUNT)) {
+                let mut node = self.nodes[root as usize];
+                while node.feature != LEAF {
+                    let next = if x[node.feature as usize] <= node.threshold {
+                        node.left
+                    } else {
+                        node.right
+                    };
+                    node = self.nodes[next as usize];
+                }
+                *score += self.values[node.left as usize];
+            }
+        }
+        scores
+            .into_iter()
+            .map(|score| 1.0 / (1.0 + (-score).exp()))
+            .collect()
+    }
+
+    /// Whether a block of article probability `p` is kept.
+    pub fn keeps(&self, p: f64) -> bool {
+        p >= self.threshold
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads_and_fits_the_inputs() {
+        let model = Model::parse(EMBEDDED).expect("embedded model parses");
+        assert!(!model.roots.is_empty());
+        assert!((0.0..1.0).contains(&model.threshold));
+    }
+
+    #[test]
+    fn a_model_for_other_inputs_is_refused() {
+        let json = r#"{"features":["a"],"baseline":0,"threshold":0.5,"trees":[]}"#;
+        assert!(Model::parse(json).is_err());
+    }
+
+    #[test]
+    fn a_tree_that_links_backwards_is_refused() {
+        let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
+        let json = format!(
+            r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[
+                {{"feature":[0,-1,-1],"threshold":[1,0,0],"left":[0,0,0],"right":[2,0,0],"value":[0,1,2]}}]}}"#
+        );
+        assert!(Model::parse(&json).is_err());
+    }
+
+    #[test]
+    fn a_tree_routes_by_its_thresholds() {
+        let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
+        let json = format!(
+            r#"{{"features":{features},"baseline":0.5,"threshold":0.5,"trees":[
+                {{"feature":[0,-1,-1],"threshold":[1.0,0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-3,2]}}]}}"#
+        );
+        let model = Model::parse(&json).unwrap();
+        let mut x = [0.0f32; FEATURE_COUNT];
+        let low = model.probability(&x);
+        x[0] = 2.0;
+        let high = model.probability(&x);
+        assert!((low - 1.0 / (1.0 + 2.5f64.exp())).abs() < 1e-12);
+        assert!((high - 1.0 / (1.0 + (-2.5f64).exp())).abs() < 1e-12);
+        assert!(!model.keeps(low) && model.keeps(high));
+    }
+
+    #[test]
+    fn splits_in_f32_decide_as_in_f64() {
+        for t in [0.1, -0.3, 1.0 / 3.0, 2.5, 1e-9, -1e-9, -7.000_000_1] {
+            let b = below(t);
+            assert!(f64::from(b) <= t);
+            let up = if b >= 0.0 {
+                f32::from_bits(b.to_bits() + 1)
+            } else {
+                f32::from_bits(b.to_bits() - 1)
+            };
+            assert!(f64::from(up) > t, "{t}");
+        }
+    }
+
+    #[test]
+    fn vectors_have_one_row_per_block_and_mark_the_page_edges() {
+        let block = BlockView {
+            chars: 120,
+            words: 20,
+            verdict: 1.0,
+            ..BlockView::default()
+        };
+        let rows = vectors(&[block, block], 1);
+        assert_eq!(rows.len(), 2 * FEATURE_COUNT);
+        let first = &rows[..FEATURE_COUNT];
+        let prev1 = FEATURES
+            .iter()
+            .position(|&f| f == "prev1.log_chars")
+            .unwrap();
+        let next1 = FEATURES
+            .iter()
+            .position(|&f| f == "next1.log_chars")
+            .unwrap();
+        assert_eq!(first[prev1], OUTSIDE);
+        assert_eq!(first[next1], first[0]);
+        let after = FEATURES
+            .iter()
+            .position(|&f| f == "context.log_kept_words_after")
+            .unwrap();
+        assert!((first[after] - 21f32.ln()).abs() < 1e-6);
+    }
+}
