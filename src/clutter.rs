@@ -1581,6 +1581,44 @@ mod tests {
         }
     }
 
+    const SECOND_BODY: &str =
+        "Na bijna een eeuw gaat de bakkerij aan de Dorpsstraat eind juni dicht, omdat de \
+        bakker met pensioen gaat en in al die jaren geen opvolger heeft kunnen vinden. Het pand \
+        heeft twee jaar te koop gestaan, maar niemand wilde om vier uur 's nachts beginnen.";
+
+    #[test]
+    fn a_second_article_below_a_section_label_goes() {
+        let text = format!(
+            "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n\
+             Deel dit artikel\n\nRegio\n\nBakkerij in het dorp sluit na 94 jaar\n\n\
+             {SECOND_BODY}\n\n{SECOND_BODY}\n"
+        );
+        let page = Page::new(&text);
+        let removals = decide(&text, &page, 1, |_| 1, &ClutterConfig::default());
+        let out = apply(&text, &page.blocks, &removals);
+        assert_eq!(out.matches(BODY).count(), 3, "{out}");
+        assert!(
+            !out.contains("bakkerij") && !out.contains("Bakkerij"),
+            "{out}"
+        );
+        let second = removals
+            .iter()
+            .find(|r| text[r.start..r.end].starts_with("Na bijna"));
+        assert_eq!(second.map(|r| r.reason), Some(Reason::SecondArticle));
+    }
+
+    #[test]
+    fn a_section_label_above_a_longer_article_is_no_second_article() {
+        // A column of teasers beside the article, laid out above it: the label and the
+        // headline below it open the page's own article, which is the longer text.
+        let text = format!(
+            "{SECOND_BODY}\n\n{SECOND_BODY}\n\n{SECOND_BODY}\n\nRegio\n\n\
+             Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+        );
+        let out = clean(&text);
+        assert_eq!(out.matches(BODY).count(), 4, "{out}");
+    }
+
     #[test]
     fn short_real_lines_inside_the_article_survive() {
         let text = format!("Kop van het stuk hier\n\n{BODY}\n\nUitstekende band\n\n{BODY}\n");

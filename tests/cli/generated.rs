@@ -197,3 +197,46 @@ fn clutter_lines_on_a_generated_corpus() {
         "article kept {kept:.4}, clutter removed {removed:.4}"
     );
 }
+
+#[test]
+fn generated_clutter_labels_are_in_the_benchmark_format() {
+    let dir = TestDir::new();
+    let out = dir.run(&[
+        "generate",
+        "--docs",
+        "40",
+        "--seed",
+        "5",
+        "-o",
+        "docs.jsonl",
+        "--line-gold",
+        "lines.jsonl",
+        "--text-gold",
+        "text.jsonl",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&dir.read("docs.jsonl"));
+    let lines = jsonl(&dir.read("lines.jsonl"));
+    let texts = jsonl(&dir.read("text.jsonl"));
+    assert_eq!(texts.len(), docs.len());
+    let mut labelled = 0;
+    for (doc, gold) in docs.iter().zip(&texts) {
+        assert_eq!(doc["id"], gold["id"]);
+        let page: Vec<&str> = doc["text"].as_str().unwrap().split('\n').collect();
+        let ours: Vec<&serde_json::Value> = lines.iter().filter(|l| l["id"] == doc["id"]).collect();
+        assert_eq!(
+            ours.len(),
+            page.iter().filter(|l| !l.trim().is_empty()).count()
+        );
+        labelled += ours.len();
+        // Every gold paragraph is an article line of the page, or part of one.
+        for paragraph in gold["text"].as_str().unwrap().lines() {
+            let found = ours.iter().any(|l| {
+                l["boilerplate"] == false
+                    && page[l["line_no"].as_u64().unwrap() as usize].contains(paragraph)
+            });
+            assert!(found, "{paragraph:?}");
+        }
+    }
+    assert_eq!(labelled, lines.len());
+}

@@ -226,3 +226,107 @@ fn outputs_are_created_before_work_and_bad_paths_fail_fast() {
     );
     assert!(!dir.path("out.jsonl").exists());
 }
+
+#[test]
+fn block_features_give_every_block_its_inputs_whatever_the_thread_count() {
+    let dir = TestDir::new();
+    site_corpus(&dir);
+    for threads in ["1", "2"] {
+        let features = format!("f{threads}.jsonl");
+        let out = dir.run(&[
+            "clean",
+            "in.jsonl",
+            "-o",
+            "out.jsonl",
+            "--block-features",
+            &features,
+            "-j",
+            threads,
+            "-q",
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(dir.read("f1.jsonl"), dir.read("f2.jsonl"));
+    let rows = jsonl(&dir.read("f1.jsonl"));
+    let input = jsonl(&dir.read("in.jsonl"));
+    let blocks: usize = input
+        .iter()
+        .map(|d| {
+            let text = d["text"].as_str().unwrap();
+            text.lines().filter(|l| !l.trim().is_empty()).count()
+        })
+        .sum();
+    assert_eq!(rows.len(), blocks);
+    for row in &rows {
+        let x = row["x"].as_array().unwrap();
+        assert_eq!(x.len(), zeef::classifier::FEATURE_COUNT);
+        let doc = input.iter().find(|d| d["id"] == row["id"]).unwrap();
+        let line = row["line"].as_u64().unwrap() as usize;
+        let text = doc["text"].as_str().unwrap();
+        assert!(!text.split('\n').nth(line).unwrap().trim().is_empty());
+    }
+}
+
+/// A model of no trees: every block's probability is that of `baseline` log-odds.
+fn constant_model(dir: &TestDir, baseline: f64) -> String {
+    let model = serde_json::json!({
+        "features": zeef::classifier::FEATURES.to_vec(),
+        "baseline": baseline,
+        "threshold": 0.5,
+        "trees": [],
+    });
+    dir.write("model.json", model.to_string());
+    dir.path("model.json").display().to_string()
+}
+
+#[test]
+fn a_classifier_of_ones_own_replaces_the_built_in_one() {
+    let dir = TestDir::new();
+    site_corpus(&dir);
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "clean",
+            "in.jsonl",
+            "-o",
+            "out.jsonl",
+            "--keep-duplicates",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let out = dir.run(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        jsonl(&dir.read("out.jsonl"))
+    };
+    let built_in = run(&[]);
+    assert!(built_in
+        .iter()
+        .all(|d| !d["text"].as_str().unwrap().contains("Home")));
+    // A model that keeps everything leaves the template in; only in-line cuts remain.
+    let model = constant_model(&dir, 5.0);
+    let keep_all = run(&["--classifier", &model]);
+    assert!(keep_all.iter().all(|d| {
+        let text = d["text"].as_str().unwrap();
+        text.contains("Home") && text.contains("nieuwsbrief")
+    }));
+}
+
+#[test]
+fn a_broken_classifier_file_is_a_one_line_error_naming_it() {
+    let dir = TestDir::new();
+    site_corpus(&dir);
+    dir.write(
+        "bad.json",
+        r#"{"features": ["a"], "baseline": 0, "threshold": 0.5, "trees": []}"#,
+    );
+    for (file, problem) in [
+        ("bad.json", "not this build's FEATURES"),
+        ("missing.json", "not a usable classifier model"),
+    ] {
+        let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--classifier", file]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.contains(file) && err.contains(problem), "{err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        assert!(!dir.path("out.jsonl").exists());
+    }
+}

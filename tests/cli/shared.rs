@@ -130,7 +130,10 @@ fn syndication_dev_pair_f1_stays_above_floor() {
 #[test]
 fn clutter_dev_word_f1_stays_above_floor() {
     let Some(shared) = shared() else { return };
-    for (variant, floor) in [("", 0.875), ("bs4/", 0.855)] {
+    // The built-in classifier was fitted on these pages (with others): these are in-sample
+    // scores, a guard against breaking the pipeline around it. For sites the model never
+    // saw, tools/train_classifier.py --held-out measures 0.910 and 0.913.
+    for (variant, floor) in [("", 0.95), ("bs4/", 0.955)] {
         let dir = TestDir::new();
         let data = shared.join(format!("data/clutter-dev/{variant}"));
         clean(&dir, &data.join("docs.jsonl"), &["--keep-duplicates"]);
