@@ -598,6 +598,14 @@ fn char_classes(text: &str) -> CharClasses {
         separators: 0,
         wide_gap: memchr::memmem::find(text.as_bytes(), b"   ").is_some(),
     };
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            counts.digits += usize::from(b.is_ascii_digit());
+            counts.upper += usize::from(b.is_ascii_uppercase());
+            counts.separators += usize::from(b == b'|');
+        }
+        return counts;
+    }
     for c in text.chars() {
         counts.digits += usize::from(c.is_numeric());
         counts.upper += usize::from(c.is_uppercase());

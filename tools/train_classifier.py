@@ -33,7 +33,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 TOKEN = re.compile(r"\w+")
-PARAMS = dict(max_iter=100, learning_rate=0.15, max_leaf_nodes=31, l2_regularization=1.0,
+PARAMS = dict(max_iter=50, learning_rate=0.3, max_leaf_nodes=31, l2_regularization=1.0,
               early_stopping=False, random_state=0)
 FOLDS = 5
 
