@@ -50,7 +50,8 @@ pub struct BlockView {
     pub long: bool,
     /// The block the headline rule chose as the page's own headline.
     pub headline: bool,
-    /// The rule that strips the block as a whole, if any.
+    /// The rule that strips the block as a whole, if any (one of the rules that run before
+    /// the classifier).
     pub reason: Option<Reason>,
 }
 
@@ -78,7 +79,22 @@ pub const FEATURES: [&str; FEATURE_COUNT] = {
     names
 };
 
-const OWN: [&str; 19 + Reason::ALL.len()] = [
+/// The reasons rules give before the classifier decides, one input each.
+const RULE_REASONS: [Reason; 11] = [
+    Reason::SiteTemplate,
+    Reason::Navigation,
+    Reason::Prompt,
+    Reason::Credit,
+    Reason::Byline,
+    Reason::Caption,
+    Reason::PullQuote,
+    Reason::Furniture,
+    Reason::RelatedList,
+    Reason::Separator,
+    Reason::LowContent,
+];
+
+const OWN: [&str; 19 + RULE_REASONS.len()] = [
     "self.log_chars",
     "self.log_words",
     "self.stop_density",
@@ -109,8 +125,6 @@ const OWN: [&str; 19 + Reason::ALL.len()] = [
     "self.reason.related_list",
     "self.reason.separator",
     "self.reason.low_content",
-    "self.reason.second_article",
-    "self.reason.duplicate_document",
 ];
 
 /// The neighbours looked at, by offset.
@@ -253,8 +267,11 @@ fn own_measures(
         flag(b.reason.is_none()),
     ];
     row[..head.len()].copy_from_slice(&head);
-    if let Some(reason) = b.reason {
-        row[head.len() + reason as usize] = 1.0;
+    if let Some(n) = b
+        .reason
+        .and_then(|r| RULE_REASONS.iter().position(|&x| x == r))
+    {
+        row[head.len() + n] = 1.0;
     }
     row
 }

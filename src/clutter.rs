@@ -108,11 +108,13 @@ pub enum Reason {
     SecondArticle,
     /// The whole document is a near-duplicate of a kept one.
     DuplicateDocument,
+    /// A comment thread below the article.
+    Comments,
 }
 
 impl Reason {
     /// Every reason, in declaration order: `Reason::ALL[r as usize] == r`.
-    pub const ALL: [Reason; 13] = [
+    pub const ALL: [Reason; 14] = [
         Reason::SiteTemplate,
         Reason::Navigation,
         Reason::Prompt,
@@ -126,6 +128,7 @@ impl Reason {
         Reason::LowContent,
         Reason::SecondArticle,
         Reason::DuplicateDocument,
+        Reason::Comments,
     ];
 
     /// The name used in reports and the explain stream.
@@ -144,6 +147,7 @@ impl Reason {
             Reason::LowContent => "low_content",
             Reason::SecondArticle => "second_article",
             Reason::DuplicateDocument => "duplicate_document",
+            Reason::Comments => "comments",
         }
     }
 }
@@ -468,12 +472,16 @@ pub fn judge(
         })
         .collect();
     let vectors = classifier::vectors(&views, site_pages);
+    let stamps: Vec<bool> = (0..blocks.len())
+        .map(|i| is_comment_stamp(kept_text(text, kept[i]), features[i].key, lex))
+        .collect();
     let model = config.model();
     let mut keep: Vec<bool> = model
         .probabilities(&vectors)
         .into_iter()
         .map(|p| model.keeps(p))
         .collect();
+    strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &verdict, &mut keep);
     strip_second_article(&features, keys, lex, &mut verdict, &mut keep);
     if !keep.contains(&true) {
@@ -530,6 +538,107 @@ fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep:
         }
     }
 }
+
+/// Comment stamps in a row make a thread when each stands within this many blocks of the
+/// one before.
+const STAMP_GAP: usize = 12;
+
+/// Kept words that must stand above a thread: an article's own dateline is a stamp too.
+const WORDS_ABOVE_COMMENTS: usize = 50;
+
+/// How far above its first stamp a thread's heading (`34 Comments`) may stand.
+const COMMENT_HEADING_REACH: usize = 8;
+
+/// A comment thread below the article: three or more comment stamps (a date with a time of
+/// day, `2 days ago at 07:52`, or a line ending `says:`), each within [`STAMP_GAP`] blocks
+/// of the last, below at least [`WORDS_ABOVE_COMMENTS`] kept words. It goes from its
+/// heading (or its first stamp) to the end of the page: comments read as prose, in the
+/// page's language, so only their stamps give them away, and what follows a thread is
+/// the page's footer.
+fn strip_comments(
+    features: &[Features],
+    keys: &KeyForms,
+    lex: &Lexicon,
+    stamps: &[bool],
+    verdict: &mut [Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    let stamped: Vec<usize> = (0..stamps.len()).filter(|&i| stamps[i]).collect();
+    let mut run_start = 0;
+    for end in 1..=stamped.len() {
+        if end < stamped.len() && stamped[end] - stamped[end - 1] <= STAMP_GAP {
+            continue;
+        }
+        let run = &stamped[run_start..end];
+        run_start = end;
+        if run.len() < 3 {
+            continue;
+        }
+        let first = run[0];
+        let start = (first.saturating_sub(COMMENT_HEADING_REACH)..first)
+            .rev()
+            .find(|&i| lex.is_comment_heading(keys.get(i)))
+            .unwrap_or(first);
+        let words_above: usize = (0..start)
+            .filter(|&i| keep[i])
+            .map(|i| features[i].words)
+            .sum();
+        if words_above < WORDS_ABOVE_COMMENTS {
+            continue;
+        }
+        for i in start..keep.len() {
+            if keep[i] || matches!(verdict[i], None | Some((Reason::LowContent, _))) {
+                keep[i] = false;
+                verdict[i] = Some((Reason::Comments, 0));
+            }
+        }
+        return;
+    }
+}
+
+/// Whether a block is the stamp of a comment: short, with a time of day and a date or a
+/// relative age, or ending as `… says:` does.
+fn is_comment_stamp(original: &str, key: &str, lex: &Lexicon) -> bool {
+    if original.len() > 200 || original.chars().nth(160).is_some() {
+        return false;
+    }
+    let lower = original.trim_end().to_lowercase();
+    if COMMENT_SIGNATURES.iter().any(|s| lower.ends_with(s)) {
+        return true;
+    }
+    let mut time = false;
+    let mut date = false;
+    for word in original.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        let is_time = word.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && h.bytes().all(|b| b.is_ascii_digit())
+                && m.len() >= 2
+                && m.bytes().take(2).all(|b| b.is_ascii_digit())
+                && m[2..].bytes().all(|b| b.is_ascii_alphabetic())
+        });
+        time |= is_time;
+        date |= !is_time && matches!(date_part(&lowercase(word), lex), DatePart::Date);
+    }
+    time && (date || is_relative_age(key, lex))
+}
+
+/// How the line that signs a comment ends.
+const COMMENT_SIGNATURES: &[&str] = &[
+    " says:",
+    " said:",
+    " wrote:",
+    " schreef:",
+    " zegt:",
+    " sagt:",
+    " schrieb:",
+    " a écrit :",
+    " a écrit:",
+    " dice:",
+    " escribió:",
+    " scrive:",
+    " ha scritto:",
+];
 
 /// A second article appended below the first (infinite scroll): a section label standing
 /// alone after at least three kept blocks, then a headline-like block and at least two
@@ -1625,6 +1734,69 @@ mod tests {
         );
         let out = clean(&text);
         assert_eq!(out.matches(BODY).count(), 4, "{out}");
+    }
+
+    /// Three comments, each under its stamp.
+    fn comment_thread() -> String {
+        let mut thread = String::from("3 Comments\n\n");
+        for (name, day) in [("Milan", 12), ("Catherine", 13), ("Alex", 17)] {
+            thread.push_str(&format!(
+                "{name} on September {day}, 2018 at 4:47 pm said:\n\n\
+                 Thanks for the piece, I have been wondering about the bridge for a while and \
+                 I think the council should have acted much sooner than it did this year.\n\n"
+            ));
+        }
+        thread
+    }
+
+    #[test]
+    fn a_comment_thread_below_the_article_goes() {
+        let text = format!(
+            "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{}",
+            comment_thread()
+        );
+        let page = Page::new(&text);
+        let removals = decide(&text, &page, 1, |_| 1, &ClutterConfig::default());
+        let out = apply(&text, &page.blocks, &removals);
+        assert_eq!(out.matches(BODY).count(), 2, "{out}");
+        assert!(
+            !out.contains("council") && !out.contains("Comments"),
+            "{out}"
+        );
+        let comment = removals
+            .iter()
+            .find(|r| text[r.start..r.end].starts_with("Thanks for the piece"));
+        assert_eq!(comment.map(|r| r.reason), Some(Reason::Comments));
+    }
+
+    #[test]
+    fn stamps_above_the_article_are_no_comment_thread() {
+        // Datelines and a list of timestamped headlines above the article: nothing kept
+        // stands above them, so they are no thread and the article below stays.
+        let text = format!("{}{BODY}\n\n{BODY}\n", comment_thread());
+        let out = clean(&text);
+        assert_eq!(out.matches(BODY).count(), 2, "{out}");
+    }
+
+    #[test]
+    fn comment_stamps_need_a_time_and_a_date_or_a_signature() {
+        let lex = Lexicon::get();
+        let stamp = |s: &str| {
+            let mut key = String::new();
+            normalize_into(s, &mut key);
+            is_comment_stamp(s, &key, lex)
+        };
+        assert!(stamp(
+            "Milan Griffes on September 12, 2018 at 4:47 pm said:"
+        ));
+        assert!(stamp("2 days ago at 07:52 am"));
+        assert!(stamp("Cherie McCluney August 17, 2019 - 2:19 pm"));
+        assert!(stamp("1. thelastchargersfan says:"));
+        assert!(!stamp("Kick-off at 20:45 in the Kuip"));
+        assert!(!stamp(
+            "The score was 2:1 in 2019 and 3:0 in 2020 and everyone went home happy."
+        ));
+        assert!(!stamp("Published in September 2018"));
     }
 
     #[test]

@@ -599,6 +599,31 @@ const AGE_UNITS: &[&str] = &[
 ];
 
 /// Words that close a relative age.
+/// Key forms that open a comment thread, after any count (`34 comments`).
+const COMMENT_HEADINGS: &[&str] = &[
+    "comments",
+    "comment",
+    "responses",
+    "response",
+    "replies",
+    "reader comments",
+    "top rated comments",
+    "leave a reply",
+    "leave a comment",
+    "join the discussion",
+    "discussion",
+    "reacties",
+    "reactie",
+    "reageer",
+    "kommentare",
+    "kommentar",
+    "commentaires",
+    "commentaire",
+    "comentarios",
+    "comentários",
+    "commenti",
+];
+
 const AGE_MARKERS: &[&str] = &["geleden", "ago", "her"];
 
 /// Month names, for dates printed as page furniture.
@@ -912,6 +937,16 @@ impl Lexicon {
     /// Whether a key-form word closes a relative age.
     pub fn is_age_marker(&self, word: &str) -> bool {
         self.age_markers.contains(word)
+    }
+
+    /// Whether a key form heads a comment thread (`comments`, `34 reacties`, `leave a
+    /// reply`, `34 responses to …`).
+    pub fn is_comment_heading(&self, key: &str) -> bool {
+        let rest = key.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        COMMENT_HEADINGS.iter().any(|h| {
+            rest.strip_prefix(h)
+                .is_some_and(|after| after.is_empty() || after.starts_with(' '))
+        })
     }
 
     /// Whether a key-form word is a month name.

@@ -64,9 +64,14 @@ def load_set(zeef, directory, scratch):
               for o in load_jsonl(os.path.join(directory, "gold_lines.jsonl"))}
     gold = {o["id"]: o["text"] for o in load_jsonl(os.path.join(directory, "gold_text.jsonl"))}
     features = os.path.join(scratch, "features.jsonl")
+    # The inputs do not depend on the model; a model of no trees fits any build's inputs,
+    # so a changed input list can be fitted before the embedded model matches it.
+    placeholder = os.path.join(scratch, "placeholder.json")
+    with open(placeholder, "w", encoding="utf-8") as f:
+        json.dump({"features": feature_names(), "baseline": 0.0, "threshold": 0.5, "trees": []}, f)
     subprocess.run([zeef, "clean", os.path.join(directory, "docs.jsonl"), "-q",
                     "--keep-duplicates", "-o", os.path.join(scratch, "cleaned.jsonl"),
-                    "--block-features", features], check=True)
+                    "--block-features", features, "--classifier", placeholder], check=True)
     site = {d["id"]: d.get("site") or d["id"].rsplit("/", 1)[0] for d in docs}
     lines = {d["id"]: d["text"].split("\n") for d in docs}
     rows, y, groups, blocks = [], [], [], []
