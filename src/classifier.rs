@@ -79,22 +79,11 @@ pub const FEATURES: [&str; FEATURE_COUNT] = {
     names
 };
 
-/// The reasons rules give before the classifier decides, one input each.
-const RULE_REASONS: [Reason; 11] = [
-    Reason::SiteTemplate,
-    Reason::Navigation,
-    Reason::Prompt,
-    Reason::Credit,
-    Reason::Byline,
-    Reason::Caption,
-    Reason::PullQuote,
-    Reason::Furniture,
-    Reason::RelatedList,
-    Reason::Separator,
-    Reason::LowContent,
-];
+/// The reasons rules give before the classifier decides, one input each: those declared
+/// up to [`Reason::LowContent`] (the later ones are given after it).
+const RULE_REASONS: usize = Reason::LowContent as usize + 1;
 
-const OWN: [&str; 19 + RULE_REASONS.len()] = [
+const OWN: [&str; 19 + RULE_REASONS] = [
     "self.log_chars",
     "self.log_words",
     "self.stop_density",
@@ -267,10 +256,7 @@ fn own_measures(
         flag(b.reason.is_none()),
     ];
     row[..head.len()].copy_from_slice(&head);
-    if let Some(n) = b
-        .reason
-        .and_then(|r| RULE_REASONS.iter().position(|&x| x == r))
-    {
+    if let Some(n) = b.reason.map(|r| r as usize).filter(|&n| n < RULE_REASONS) {
         row[head.len() + n] = 1.0;
     }
     row
