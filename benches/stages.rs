@@ -1,9 +1,11 @@
 //! Per-stage throughput (criterion, `Throughput::Bytes`): reading and parsing JSONL,
-//! segmentation, normalisation, clutter (site statistics and decisions), fingerprinting
+//! segmentation, normalisation, clutter (site statistics and decisions), the block
+//! classifier's trees alone, fingerprinting
 //! (shingles + MinHash), LSH with verification, and writing the cleaned records, on a
 //! seeded synthetic corpus. Run with `cargo bench`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use zeef::classifier::Model;
 use zeef::clutter::{self, ClutterConfig, Page};
 use zeef::dedup::{find_clusters, DedupConfig, KeepInfo};
 use zeef::fingerprint::Shingler;
@@ -99,6 +101,36 @@ fn stages(c: &mut Criterion) {
                     )
                     .len()
                 })
+                .sum::<usize>()
+        })
+    });
+    // The block classifier alone: the trees over every block's inputs, computed once.
+    let vectors: Vec<Vec<f32>> = {
+        let mut stats = SiteStats::default();
+        let keyed: Vec<(u32, &[u64])> = pages
+            .iter()
+            .zip(&site_of)
+            .map(|(page, &site)| (site, page.keys.as_slice()))
+            .collect();
+        stats.add_pages(&keyed);
+        stats.finish();
+        texts
+            .iter()
+            .zip(&pages)
+            .zip(&site_of)
+            .map(|((t, p), &s)| {
+                let frequency = |k| stats.frequency(s, k);
+                let config = ClutterConfig::default();
+                clutter::judge(t, p, stats.site_pages(s), frequency, &config).vectors
+            })
+            .collect()
+    };
+    let model = Model::get();
+    group.bench_function("classifier", |b| {
+        b.iter(|| {
+            vectors
+                .iter()
+                .map(|v| model.probabilities(v).len())
                 .sum::<usize>()
         })
     });
