@@ -5,7 +5,7 @@
 //! depends on many at once (its length, its stop words, its neighbours, how often the site
 //! repeats it, what the rules said of it and of the lines around it). Gradient-boosted
 //! trees weigh them together. The trees were fitted on labelled news pages by
-//! `benches/train_classifier.py` (sites held out in cross-validation, so the figures it
+//! `tools/train_classifier.py` (sites held out in cross-validation, so the figures it
 //! prints are for sites the model never saw) and are embedded in the binary as
 //! `classifier.json`; [`FEATURES`] names the inputs in order.
 //!

@@ -1,6 +1,6 @@
 //! Clutter: decides which spans of a page are not the article.
 //!
-//! Two kinds of evidence, combined per block:
+//! Two kinds of evidence, combined per block, then one decision:
 //! 1. **Across pages of a site** ([`crate::sites::SiteStats`]): a block whose digit-masked key recurs on
 //!    many pages of one site is template (nav, related lists, newsletter prompts, footers).
 //!    Counts are document frequencies over the whole input, so the decision does not depend
@@ -9,11 +9,13 @@
 //!    calls to action, credits and bylines, separator lines, related-article items with a
 //!    glued age, page furniture glued into a line, a leading date) and a jusText-style
 //!    classifier (length, stop-word density, context smoothing) for the rest.
+//! 3. **The block classifier** ([`crate::classifier`]) makes the final call on every block
+//!    from what 1 and 2 found, and three rules act on its verdict: the page's headline
+//!    above the article start stays, a comment thread below the article goes, and so does
+//!    a second article appended below a section label.
 //!
-//! The page's own headline, the title-like block just before the body, is never removed by
-//! the frequency rule or the classifier, even when other pages of the site list it as a
-//! related link. Every removal carries a [`Reason`]; spans are byte offsets into the
-//! original text and never overlap.
+//! Every removal carries a [`Reason`]; spans are byte offsets into the original text and
+//! never overlap.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -102,7 +104,8 @@ pub enum Reason {
     RelatedList,
     /// A line of separators only (`-`, `|`, `***`).
     Separator,
-    /// Short or function-word-poor text among clutter (jusText-style classifier).
+    /// Short or function-word-poor text among clutter: the jusText-style pass, or the block
+    /// classifier for a block no rule flagged.
     LowContent,
     /// A second, unrelated article appended below the first (infinite scroll).
     SecondArticle,
@@ -512,9 +515,9 @@ pub fn judge(
 
 /// Keeps the page's headline above the article start the classifier found: the nearest
 /// title-like block of three words or more above the first kept block that is not
-/// title-like, looking back over at most three blocks that no in-page rule removed. The classifier alone is wary of headlines: on real pages most
-/// title-like lines near the top are menus and teasers, and a headline is also what other
-/// pages of the site link to.
+/// title-like, looking back over at most three blocks that no in-page rule removed. The
+/// classifier alone is wary of headlines: on real pages most title-like lines near the top
+/// are menus and teasers, and a headline is also what other pages of the site link to.
 fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep: &mut [bool]) {
     let Some(body) = (0..features.len()).find(|&i| keep[i] && !features[i].title_like) else {
         return;
