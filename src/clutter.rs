@@ -602,7 +602,10 @@ fn strip_comments(
 /// Whether a block is the stamp of a comment: short, with a time of day and a date or a
 /// relative age, or ending as `… says:` does.
 fn is_comment_stamp(original: &str, key: &str, lex: &Lexicon) -> bool {
-    if original.len() > 200 || original.chars().nth(160).is_some() {
+    // A time and a signature both need a colon; most blocks have none.
+    if memchr::memchr(b':', original.as_bytes()).is_none()
+        || original.len() > 200 && original.chars().nth(160).is_some()
+    {
         return false;
     }
     let lower = original.trim_end().to_lowercase();
@@ -704,18 +707,21 @@ struct CharClasses {
 }
 
 fn char_classes(text: &str) -> CharClasses {
+    // Built once: a searcher is costly to build, cheap to run.
+    static WIDE_GAP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("   "));
     let mut counts = CharClasses {
         digits: 0,
         upper: 0,
         separators: 0,
-        wide_gap: memchr::memmem::find(text.as_bytes(), b"   ").is_some(),
+        wide_gap: WIDE_GAP.find(text.as_bytes()).is_some(),
     };
     if text.is_ascii() {
-        for &b in text.as_bytes() {
-            counts.digits += usize::from(b.is_ascii_digit());
-            counts.upper += usize::from(b.is_ascii_uppercase());
-            counts.separators += usize::from(b == b'|');
-        }
+        // One simple count per class: each compiles to a vector loop.
+        let bytes = text.as_bytes();
+        counts.digits = bytes.iter().filter(|b| b.is_ascii_digit()).count();
+        counts.upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        counts.separators = memchr::memchr_iter(b'|', bytes).count();
         return counts;
     }
     for c in text.chars() {
