@@ -9,7 +9,7 @@ line label, and fits gradient-boosted trees (scikit-learn's HistGradientBoosting
 Before the final fit it cross-validates with whole sites held out (GroupKFold by site), so
 the figures it prints are for sites the model never saw, and picks the keep threshold there.
 
-    pip install scikit-learn==1.7.2 numpy
+    pip install scikit-learn==1.9.1 numpy
     cargo build --release
     python3 tools/train_classifier.py --zeef target/release/zeef \\
         ../shared/data/clutter-dev ../shared/data/clutter-dev/bs4 -o src/classifier.json
@@ -85,6 +85,11 @@ def load_set(zeef, directory, scratch):
         blocks.append((o["id"], lines[o["id"]][o["line"]].strip()))
     return dict(name=directory, X=np.array(rows, dtype=np.float32), y=np.array(y),
                 groups=groups, blocks=blocks, gold=gold, ids=[d["id"] for d in docs])
+
+
+def set_name(s):
+    """A labelled set's name for the model's metadata: the last two parts of its path."""
+    return "/".join(os.path.normpath(s["name"]).split(os.sep)[-2:])
 
 
 def feature_names():
@@ -194,7 +199,7 @@ def main():
     report = {}
     for s, a, b, f1 in zip(sets, bounds, bounds[1:], scores[best]):
         rules = mean_word_f1(s, s["X"][:, verdict] > 0)
-        report[s["name"]] = {"rules_word_f1": round(rules, 4), "cv_word_f1": round(f1, 4),
+        report[set_name(s)] = {"rules_word_f1": round(rules, 4), "cv_word_f1": round(f1, 4),
                              "cv_line_accuracy": round(float(((cv[a:b] >= best) == s["y"]).mean()), 4)}
         print(f"{s['name']}: rules alone {rules:.4f}, classifier (sites held out) {f1:.4f}")
     print(f"threshold {best} (word F1 by threshold: "
@@ -206,7 +211,7 @@ def main():
     model = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
     meta = {"fitted_by": "tools/train_classifier.py", "scikit_learn": sklearn.__version__,
             "params": PARAMS, "blocks": int(len(y)), "sites": len(set(groups)),
-            "sets": [os.path.normpath(s["name"]).split(os.sep)[-2:] for s in sets], "cross_validation": report}
+            "sets": [set_name(s) for s in sets], "cross_validation": report}
     doc = export(model, names, best, meta)
     sample = X[:: max(1, len(X) // 2000)]
     drift = np.abs(probability(doc, sample) - model.predict_proba(sample)[:, 1]).max()
