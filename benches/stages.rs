@@ -25,6 +25,19 @@ fn corpus() -> Vec<SynthDoc> {
     generate(&config)
 }
 
+/// The site statistics of `pages`, the `n`-th page on site `site_of[n]`.
+fn site_stats(pages: &[Page], site_of: &[u32]) -> SiteStats {
+    let mut stats = SiteStats::default();
+    let keyed: Vec<(u32, &[u64])> = pages
+        .iter()
+        .zip(site_of)
+        .map(|(page, &site)| (site, page.keys.as_slice()))
+        .collect();
+    stats.add_pages(&keyed);
+    stats.finish();
+    stats
+}
+
 fn stages(c: &mut Criterion) {
     let docs = corpus();
     let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
@@ -79,14 +92,7 @@ fn stages(c: &mut Criterion) {
     let site_of: Vec<u32> = (0..texts.len() as u32).map(|i| i % 8).collect();
     group.bench_function("clutter", |b| {
         b.iter(|| {
-            let mut stats = SiteStats::default();
-            let keyed: Vec<(u32, &[u64])> = pages
-                .iter()
-                .zip(&site_of)
-                .map(|(page, &site)| (site, page.keys.as_slice()))
-                .collect();
-            stats.add_pages(&keyed);
-            stats.finish();
+            let stats = site_stats(&pages, &site_of);
             texts
                 .iter()
                 .zip(&pages)
@@ -106,14 +112,7 @@ fn stages(c: &mut Criterion) {
     });
     // The block classifier alone: the trees over every block's inputs, computed once.
     let vectors: Vec<Vec<f32>> = {
-        let mut stats = SiteStats::default();
-        let keyed: Vec<(u32, &[u64])> = pages
-            .iter()
-            .zip(&site_of)
-            .map(|(page, &site)| (site, page.keys.as_slice()))
-            .collect();
-        stats.add_pages(&keyed);
-        stats.finish();
+        let stats = site_stats(&pages, &site_of);
         texts
             .iter()
             .zip(&pages)
