@@ -38,6 +38,26 @@ fn site_stats(pages: &[Page], site_of: &[u32]) -> SiteStats {
     stats
 }
 
+/// The clutter stage over `pages`: site statistics, then each page's judgement.
+fn judge_all(texts: &[String], pages: &[Page], site_of: &[u32]) -> Vec<clutter::Judgement> {
+    let stats = site_stats(pages, site_of);
+    let config = ClutterConfig::default();
+    texts
+        .iter()
+        .zip(pages)
+        .zip(site_of)
+        .map(|((t, p), &s)| {
+            clutter::judge(
+                t,
+                p,
+                stats.site_pages(s),
+                |k| stats.frequency(s, k),
+                &config,
+            )
+        })
+        .collect()
+}
+
 fn stages(c: &mut Criterion) {
     let docs = corpus();
     let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
@@ -92,38 +112,17 @@ fn stages(c: &mut Criterion) {
     let site_of: Vec<u32> = (0..texts.len() as u32).map(|i| i % 8).collect();
     group.bench_function("clutter", |b| {
         b.iter(|| {
-            let stats = site_stats(&pages, &site_of);
-            texts
+            judge_all(&texts, &pages, &site_of)
                 .iter()
-                .zip(&pages)
-                .zip(&site_of)
-                .map(|((t, p), &s)| {
-                    clutter::decide(
-                        t,
-                        p,
-                        stats.site_pages(s),
-                        |k| stats.frequency(s, k),
-                        &ClutterConfig::default(),
-                    )
-                    .len()
-                })
+                .map(|j| j.removals.len())
                 .sum::<usize>()
         })
     });
     // The block classifier alone: the trees over every block's inputs, computed once.
-    let vectors: Vec<Vec<f32>> = {
-        let stats = site_stats(&pages, &site_of);
-        texts
-            .iter()
-            .zip(&pages)
-            .zip(&site_of)
-            .map(|((t, p), &s)| {
-                let frequency = |k| stats.frequency(s, k);
-                let config = ClutterConfig::default();
-                clutter::judge(t, p, stats.site_pages(s), frequency, &config).vectors
-            })
-            .collect()
-    };
+    let vectors: Vec<Vec<f32>> = judge_all(&texts, &pages, &site_of)
+        .into_iter()
+        .map(|j| j.vectors)
+        .collect();
     let model = Model::get();
     group.bench_function("classifier", |b| {
         b.iter(|| {
