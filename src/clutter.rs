@@ -185,6 +185,10 @@ pub struct Removal {
     pub reason: Reason,
     /// For [`Reason::SiteTemplate`]: on how many pages of the site the block stands.
     pub site_pages: u32,
+    /// For a whole block: the block classifier's probability that it is article text, in
+    /// thousandths (a rule on its verdict can strip a block it would keep). `None` for a
+    /// span cut out of a line.
+    pub article_permille: Option<u16>,
 }
 
 /// A page split into blocks, with each block's key form and template key.
@@ -479,11 +483,8 @@ pub fn judge(
         .map(|i| is_comment_stamp(kept_text(text, kept[i]), features[i].key, lex))
         .collect();
     let model = config.model();
-    let mut keep: Vec<bool> = model
-        .probabilities(&vectors)
-        .into_iter()
-        .map(|p| model.keeps(p))
-        .collect();
+    let probability = model.probabilities(&vectors);
+    let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &verdict, &mut keep);
     strip_second_article(&features, keys, lex, &mut verdict, &mut keep);
@@ -506,6 +507,7 @@ pub fn judge(
                 end: block.end,
                 reason,
                 site_pages,
+                article_permille: Some((probability[i] * 1000.0).round() as u16),
             });
         }
     }
@@ -888,6 +890,7 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
         end,
         reason,
         site_pages: 0,
+        article_permille: None,
     }
 }
 

@@ -692,6 +692,9 @@ fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
         if r.reason == Reason::SiteTemplate {
             row["site_pages"] = r.site_pages.into();
         }
+        if let Some(permille) = r.article_permille {
+            row["article_probability"] = (f64::from(permille) / 1000.0).into();
+        }
         // Writing to a Vec cannot fail.
         let _ = serde_json::to_writer(&mut lines, &row);
         lines.push(b'\n');
@@ -1075,6 +1078,7 @@ mod tests {
             end,
             reason: Reason::Navigation,
             site_pages: 0,
+            article_permille: None,
         }
     }
 

@@ -63,6 +63,13 @@ fn explain_spans_point_at_what_was_removed() {
         assert!(start < end && end <= text.len(), "{row}");
         if row["action"] == "strip_span" {
             assert_eq!(&text[start..end], row["text"].as_str().unwrap());
+            // A whole line carries the classifier's verdict on it; a cut inside a line none.
+            let whole_line = (start == 0 || text.as_bytes()[start - 1] == b'\n')
+                && (end == text.len() || text.as_bytes()[end] == b'\n');
+            match row["article_probability"].as_f64() {
+                Some(p) => assert!(whole_line && (0.0..=1.0).contains(&p), "{row}"),
+                None => assert!(!whole_line, "{row}"),
+            }
         }
     }
     for pair in explain.windows(2) {
