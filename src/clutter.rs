@@ -391,10 +391,14 @@ pub fn judge(
         .map(|n| Tally::of(cut_keys.get(n), lex, &mut hashes))
         .collect();
 
+    // What each block keeps after in-line cuts, and on how many of the site's pages its key
+    // stands: the rules, the classifier's inputs and the comment stamps all read them.
+    let kept_texts: Vec<&str> = kept.iter().map(|&k| kept_text(text, k)).collect();
+    let key_pages: Vec<u32> = page.keys.iter().map(|&k| frequency(k)).collect();
     let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
     let mut features = Vec::with_capacity(blocks.len());
     for i in 0..blocks.len() {
-        let kept_text = kept_text(text, kept[i]);
+        let kept_text = kept_texts[i];
         let (key, tally) = match cut_key_of[i] {
             Some(n) => (cut_keys.get(n), &cut_tallies[n]),
             None => (keys.get(i), &tallies[i]),
@@ -404,7 +408,7 @@ pub fn judge(
         } else if let Some(reason) = rule(kept_text, key, tally.words, lex) {
             whole[i] = Some((reason, 0));
         } else if site_pages >= config.site_min_pages {
-            let pages = frequency(page.keys[i]);
+            let pages = key_pages[i];
             let needed = if tally.words >= 20 {
                 config
                     .site_min_pages
@@ -450,7 +454,7 @@ pub fn judge(
         .collect();
     let views: Vec<BlockView> = (0..blocks.len())
         .map(|i| {
-            let kept_text = kept_text(text, kept[i]);
+            let kept_text = kept_texts[i];
             let cut = kept[i] != (blocks[i].start, blocks[i].end);
             let f = &features[i];
             let chars = char_classes(kept_text);
@@ -465,7 +469,7 @@ pub fn judge(
                 upper_share: chars.upper as f64 / f.chars.max(1) as f64,
                 separators: chars.separators,
                 wide_gap: chars.wide_gap,
-                site_share: f64::from(frequency(page.keys[i])) / f64::from(site_pages.max(1)),
+                site_share: f64::from(key_pages[i]) / f64::from(site_pages.max(1)),
                 verdict: match verdict[i] {
                     Some(_) => 0.0,
                     None if cut => 0.5,
@@ -480,7 +484,7 @@ pub fn judge(
         .collect();
     let vectors = classifier::vectors(&views, site_pages);
     let stamps: Vec<bool> = (0..blocks.len())
-        .map(|i| is_comment_stamp(kept_text(text, kept[i]), features[i].key, lex))
+        .map(|i| is_comment_stamp(kept_texts[i], features[i].key, lex))
         .collect();
     let model = config.model();
     let probability = model.probabilities(&vectors);
