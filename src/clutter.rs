@@ -525,26 +525,9 @@ pub fn judge(
 /// classifier alone is wary of headlines: on real pages most title-like lines near the top
 /// are menus and teasers, and a headline is also what other pages of the site link to.
 fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep: &mut [bool]) {
-    let Some(body) = (0..features.len()).find(|&i| keep[i] && !features[i].title_like) else {
-        return;
-    };
-    let mut looked = 0;
-    for i in (0..body).rev() {
-        // Site frequency, repetition and the jusText pass are what a headline shows when
-        // related lists link it or the body quotes it; the other rules stand.
-        let by_rule = matches!(verdict[i], Some((r, _))
-            if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent));
-        if by_rule {
-            continue;
-        }
-        if features[i].title_like && features[i].words >= 3 {
-            keep[i] = true;
-            return;
-        }
-        looked += 1;
-        if looked == 3 {
-            return;
-        }
+    let body = (0..features.len()).find(|&i| keep[i] && !features[i].title_like);
+    if let Some(title) = body.and_then(|body| headline_above(features, verdict, body)) {
+        keep[title] = true;
     }
 }
 
@@ -595,13 +578,31 @@ fn strip_comments(
         if words_above < WORDS_ABOVE_COMMENTS {
             continue;
         }
-        for i in start..keep.len() {
-            if keep[i] || matches!(verdict[i], None | Some((Reason::LowContent, _))) {
-                keep[i] = false;
-                verdict[i] = Some((Reason::Comments, 0));
-            }
-        }
+        strip_to_end(
+            start,
+            Reason::Comments,
+            &[Reason::LowContent],
+            verdict,
+            keep,
+        );
         return;
+    }
+}
+
+/// Strips every block from `start` to the end of the page as `reason`: those kept, and
+/// those no rule removed or only a rule in `weaker` did (the rest keep their own reason).
+fn strip_to_end(
+    start: usize,
+    reason: Reason,
+    weaker: &[Reason],
+    verdict: &mut [Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    for i in start..keep.len() {
+        if keep[i] || verdict[i].is_none_or(|(r, _)| weaker.contains(&r)) {
+            keep[i] = false;
+            verdict[i] = Some((reason, 0));
+        }
     }
 }
 
@@ -688,17 +689,8 @@ fn strip_second_article(
             .map(|j| features[j].words)
             .sum();
         if features[title].title_like && kept_after >= 2 && words_before >= words_after {
-            for j in i..features.len() {
-                if keep[j]
-                    || matches!(
-                        verdict[j],
-                        None | Some((Reason::LowContent | Reason::Navigation, _))
-                    )
-                {
-                    keep[j] = false;
-                    verdict[j] = Some((Reason::SecondArticle, 0));
-                }
-            }
+            let weaker = [Reason::LowContent, Reason::Navigation];
+            strip_to_end(i, Reason::SecondArticle, &weaker, verdict, keep);
             return;
         }
     }
@@ -1340,18 +1332,29 @@ fn protect_headline(
     class: &mut [Class],
 ) -> Option<usize> {
     let first_good = class.iter().position(|&c| c == Class::Good)?;
+    let title = headline_above(features, whole, first_good)?;
+    whole[title] = None;
+    class[title] = Class::Good;
+    Some(title)
+}
+
+/// The nearest title-like block of three words or more above block `body`, looking back
+/// over at most three blocks that no in-page rule removed (the rules' reasons in
+/// `removed`). Site frequency, repetition and the jusText pass are exactly what a headline
+/// shows when related lists link it or the body quotes it; only the other rules stand.
+fn headline_above(
+    features: &[Features],
+    removed: &[Option<(Reason, u32)>],
+    body: usize,
+) -> Option<usize> {
     let mut looked = 0;
-    for i in (0..first_good).rev() {
-        // Site frequency and repetition within the page are exactly what a headline shows
-        // when related lists link it or the body quotes it; only the other rules stand.
-        let by_rule =
-            matches!(whole[i], Some((r, _)) if r != Reason::SiteTemplate && r != Reason::PullQuote);
+    for i in (0..body).rev() {
+        let by_rule = matches!(removed[i], Some((r, _))
+            if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent));
         if by_rule {
             continue;
         }
         if features[i].title_like && features[i].words >= 3 {
-            whole[i] = None;
-            class[i] = Class::Good;
             return Some(i);
         }
         looked += 1;
