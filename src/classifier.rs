@@ -397,15 +397,9 @@ impl Model {
         Ok(model)
     }
 
-    /// The probability that the block with inputs `x` ([`FEATURE_COUNT`] values) is article
-    /// text.
-    pub fn probability(&self, x: &[f32]) -> f64 {
-        self.probabilities(&x[..FEATURE_COUNT])[0]
-    }
-
-    /// [`Model::probability`] of every block of `rows` ([`FEATURE_COUNT`] values per block,
-    /// as [`vectors`] gives them). Tree by tree over all blocks, so that one tree's nodes
-    /// stay in the fastest cache while the blocks walk it.
+    /// The probability that each block of `rows` is article text ([`FEATURE_COUNT`] values
+    /// per block, as [`vectors`] gives them). Tree by tree over all blocks, so that one
+    /// tree's nodes stay in the fastest cache while the blocks walk it.
     pub fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
         let mut scores = vec![self.baseline; rows.len() / FEATURE_COUNT];
         for &root in &self.roots {
@@ -470,9 +464,9 @@ mod tests {
         );
         let model = Model::parse(&json).unwrap();
         let mut x = [0.0f32; FEATURE_COUNT];
-        let low = model.probability(&x);
+        let low = model.probabilities(&x)[0];
         x[0] = 2.0;
-        let high = model.probability(&x);
+        let high = model.probabilities(&x)[0];
         assert!((low - 1.0 / (1.0 + 2.5f64.exp())).abs() < 1e-12);
         assert!((high - 1.0 / (1.0 + (-2.5f64).exp())).abs() < 1e-12);
         assert!(!model.keeps(low) && model.keeps(high));

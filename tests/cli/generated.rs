@@ -19,17 +19,9 @@ fn corpus(dir: &TestDir, seed: u64, documents: usize) -> Vec<zeef::synth::SynthD
     docs
 }
 
-/// `zeef clean in.jsonl -o out.jsonl -q` with `extra` flags, which must succeed.
-fn clean(dir: &TestDir, extra: &[&str]) {
-    let mut args = vec!["clean", "in.jsonl", "-o", "out.jsonl", "-q"];
-    args.extend_from_slice(extra);
-    let out = dir.run(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
-}
-
 /// Cleans `in.jsonl` with `--clusters` and maps each clustered document's id to its cluster.
 fn clusters_of(dir: &TestDir) -> std::collections::HashMap<String, u64> {
-    clean(dir, &["--clusters", "clusters.jsonl"]);
+    clean_input(dir, &["--clusters", "clusters.jsonl"]);
     jsonl(&dir.read("clusters.jsonl"))
         .into_iter()
         .map(|l| {
@@ -158,7 +150,7 @@ fn the_generator_cli_matches_the_library() {
 fn clutter_lines_on_a_generated_corpus() {
     let dir = TestDir::new();
     let docs = corpus(&dir, 12, 600);
-    clean(&dir, &["--keep-duplicates"]);
+    clean_input(&dir, &["--keep-duplicates"]);
     let cleaned: std::collections::HashMap<String, String> = jsonl(&dir.read("out.jsonl"))
         .into_iter()
         .map(|d| {

@@ -136,15 +136,7 @@ fn clusters_file_lists_every_member_with_kept_flag() {
 fn template_lines_go_and_headlines_stay() {
     let dir = TestDir::new();
     site_corpus(&dir);
-    let out = dir.run(&[
-        "clean",
-        "in.jsonl",
-        "-o",
-        "out.jsonl",
-        "--keep-duplicates",
-        "-q",
-    ]);
-    assert!(out.status.success());
+    clean_input(&dir, &["--keep-duplicates"]);
     let docs = jsonl(&dir.read("out.jsonl"));
     assert_eq!(docs.len(), 4, "--keep-duplicates writes every document");
     let text = docs[1]["text"].as_str().unwrap();
@@ -291,17 +283,7 @@ fn a_classifier_of_ones_own_replaces_the_built_in_one() {
     let dir = TestDir::new();
     site_corpus(&dir);
     let run = |extra: &[&str]| {
-        let mut args = vec![
-            "clean",
-            "in.jsonl",
-            "-o",
-            "out.jsonl",
-            "--keep-duplicates",
-            "-q",
-        ];
-        args.extend_from_slice(extra);
-        let out = dir.run(&args);
-        assert!(out.status.success(), "{}", stderr(&out));
+        clean_input(&dir, &[&["--keep-duplicates"], extra].concat());
         jsonl(&dir.read("out.jsonl"))
     };
     let built_in = run(&[]);

@@ -53,6 +53,14 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }
 
+/// `zeef clean in.jsonl -o out.jsonl -q` with `extra` flags, which must succeed.
+pub fn clean_input(dir: &TestDir, extra: &[&str]) {
+    let mut args = vec!["clean", "in.jsonl", "-o", "out.jsonl", "-q"];
+    args.extend_from_slice(extra);
+    let out = dir.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
 /// Parses JSONL text into values.
 pub fn jsonl(text: &str) -> Vec<serde_json::Value> {
     text.lines()
