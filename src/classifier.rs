@@ -53,6 +53,22 @@ pub struct BlockView {
     /// The rule that strips the block as a whole, if any (one of the rules that run before
     /// the classifier).
     pub reason: Option<Reason>,
+    /// The run of line fragments the block is part of (itself alone when it is whole).
+    pub run: Run,
+}
+
+/// Consecutive blocks that are one paragraph broken at inline tags, measured together:
+/// each piece alone looks like a menu item, the whole reads as prose.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Run {
+    /// Blocks in the run.
+    pub blocks: usize,
+    /// Characters of their kept text.
+    pub chars: usize,
+    /// Stop words per word over the run; `None` where no list applies.
+    pub stop_density: Option<f64>,
+    /// Whether the run's last block ends as a sentence does.
+    pub ends_sentence: bool,
 }
 
 /// Names of the model's inputs, in order: a block's own measures (`self.*`), a few of its
@@ -83,7 +99,7 @@ pub const FEATURES: [&str; FEATURE_COUNT] = {
 /// up to [`Reason::LowContent`] (the later ones are given after it).
 const RULE_REASONS: usize = Reason::LowContent as usize + 1;
 
-const OWN: [&str; 19 + RULE_REASONS] = [
+const OWN: [&str; 23 + RULE_REASONS] = [
     "self.log_chars",
     "self.log_words",
     "self.stop_density",
@@ -103,6 +119,10 @@ const OWN: [&str; 19 + RULE_REASONS] = [
     "self.long",
     "self.headline",
     "self.no_rule",
+    "self.run.log_blocks",
+    "self.run.log_chars",
+    "self.run.stop_density",
+    "self.run.ends_sentence",
     "self.reason.site_template",
     "self.reason.navigation",
     "self.reason.prompt",
@@ -254,6 +274,10 @@ fn own_measures(
         flag(b.long),
         flag(b.headline),
         flag(b.reason.is_none()),
+        ln1p(b.run.blocks as f64 - 1.0),
+        ln1p(b.run.chars as f64),
+        b.run.stop_density.map_or(OUTSIDE, |d| d as f32),
+        flag(b.run.ends_sentence),
     ];
     row[..head.len()].copy_from_slice(&head);
     if let Some(n) = b.reason.map(|r| r as usize).filter(|&n| n < RULE_REASONS) {

@@ -23,7 +23,7 @@ use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
-use crate::classifier::{self, BlockView, Model};
+use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, StopHits};
 use crate::normalize::{is_unspaced, mask_digits, normalize_into, template_key, word_hash};
@@ -452,6 +452,7 @@ pub fn judge(
             (None, _) => None,
         })
         .collect();
+    let runs = fragment_runs(&kept_texts, &features);
     let views: Vec<BlockView> = (0..blocks.len())
         .map(|i| {
             let kept_text = kept_texts[i];
@@ -479,6 +480,7 @@ pub fn judge(
                 long: f.long,
                 headline: headline == Some(i),
                 reason: verdict[i].map(|(r, _)| r),
+                run: runs[i],
             }
         })
         .collect();
@@ -491,7 +493,8 @@ pub fn judge(
     let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &verdict, &mut keep);
-    strip_second_article(&features, keys, lex, &mut verdict, &mut keep);
+    keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
+    strip_second_article(&features, &runs, keys, lex, &mut verdict, &mut keep);
     if !keep.contains(&true) {
         // A page the classifier would empty keeps what the rules keep.
         keep = verdict.iter().map(Option::is_none).collect();
@@ -518,6 +521,46 @@ pub fn judge(
     removals.sort_by_key(|r| (r.start, r.end));
     Judgement { removals, vectors }
 }
+
+/// Keeps a subheading inside the article: a title-like block of at most
+/// [`SUBHEADING_WORDS`] words that no rule removed, right above a kept paragraph of prose
+/// ([`PROSE_WORDS`] words or more, ending a sentence) and with the nearest kept block above
+/// it prose too. Between them may stand at most two blocks a named rule removed (a caption,
+/// a pull quote), not menu items. Alone, such a line reads as a menu item or a teaser to
+/// the classifier; between paragraphs it is the article's.
+fn keep_subheadings(
+    features: &[Features],
+    kept_texts: &[&str],
+    verdict: &[Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    let prose = |j: usize, keep: &[bool]| {
+        keep[j] && features[j].words >= PROSE_WORDS && ends_sentence(kept_texts[j])
+    };
+    for i in 1..features.len().saturating_sub(1) {
+        let f = &features[i];
+        if !keep[i]
+            && verdict[i].is_none()
+            && f.title_like
+            && f.words <= SUBHEADING_WORDS
+            && prose(i + 1, keep)
+            && (i.saturating_sub(3)..i)
+                .rev()
+                .find(|&j| {
+                    keep[j] || !matches!(verdict[j], Some((r, _)) if r != Reason::LowContent)
+                })
+                .is_some_and(|j| prose(j, keep))
+        {
+            keep[i] = true;
+        }
+    }
+}
+
+/// The most words a subheading has (see [`keep_subheadings`]).
+const SUBHEADING_WORDS: usize = 10;
+
+/// The fewest words of a paragraph of prose around a subheading.
+const PROSE_WORDS: usize = 15;
 
 /// Keeps the page's headline above the article start the classifier found: the nearest
 /// title-like block of three words or more above the first kept block that is not
@@ -654,7 +697,7 @@ const COMMENT_SIGNATURES: &[&str] = &[
 ];
 
 /// A second article appended below the first (infinite scroll): a section label standing
-/// alone after at least three kept blocks, then a headline-like block and at least two
+/// alone (not a fragment of a sentence broken at a link) after at least three kept blocks, then a headline-like block and at least two
 /// more kept blocks. Everything from the label on goes, when the classifier keeps at least
 /// as many words above the label as below it: on real pages a label and a headline also
 /// stand in a column of menus beside the article, and there the article is below.
@@ -663,6 +706,7 @@ const COMMENT_SIGNATURES: &[&str] = &[
 /// reads as article text, and only its place on the page gives it away.
 fn strip_second_article(
     features: &[Features],
+    runs: &[Run],
     keys: &KeyForms,
     lex: &Lexicon,
     verdict: &mut [Option<(Reason, u32)>],
@@ -676,7 +720,7 @@ fn strip_second_article(
             words_before += features[i].words;
             continue;
         }
-        if kept_before < 3 || !lex.is_category(keys.get(i)) {
+        if kept_before < 3 || runs[i].blocks > 1 || !lex.is_category(keys.get(i)) {
             continue;
         }
         let Some(title) = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)
@@ -942,6 +986,53 @@ fn is_pictograph(c: char) -> bool {
 fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ' '])
         .ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// Whether `next` carries on the sentence `previous` broke off: it starts in lower case or
+/// with closing punctuation, or `previous` ends on a comma or an opening bracket or quote.
+/// Extractors that break the line at every inline tag (BeautifulSoup's `get_text("\n")`)
+/// cut a paragraph at each link (`the state's new` / `slogan` / `drew a share of`); the
+/// pieces are article text that looks like menu items one by one.
+fn continues(previous: &str, next: &str) -> bool {
+    let opens = previous.ends_with([',', '(', '[', '“', '‘', '«', '„']);
+    let closes = next.chars().next().is_some_and(|c| {
+        c.is_lowercase()
+            || matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '’' | '”' | '»' | '%' | '…'
+            )
+    });
+    opens || closes
+}
+
+/// For every block, the run of blocks it belongs to: blocks joined where one
+/// [`continues`] the one before, measured as one text.
+fn fragment_runs(kept_texts: &[&str], features: &[Features]) -> Vec<Run> {
+    let mut runs = vec![Run::default(); kept_texts.len()];
+    let mut start = 0;
+    for end in 1..=kept_texts.len() {
+        let joined = end < kept_texts.len()
+            && !kept_texts[end - 1].is_empty()
+            && continues(kept_texts[end - 1], kept_texts[end]);
+        if joined {
+            continue;
+        }
+        let members = &features[start..end];
+        let words: usize = members.iter().map(|f| f.words).sum();
+        let stops: Option<f64> = members
+            .iter()
+            .map(|f| f.stop_density.map(|d| d * f.words as f64))
+            .sum();
+        let run = Run {
+            blocks: end - start,
+            chars: members.iter().map(|f| f.chars).sum(),
+            stop_density: stops.map(|s| s / words.max(1) as f64),
+            ends_sentence: ends_sentence(kept_texts[end - 1]),
+        };
+        runs[start..end].fill(run);
+        start = end;
+    }
+    runs
 }
 
 /// `2 uur geleden`, `3 days ago` (key form, digits kept).
@@ -1753,6 +1844,116 @@ mod tests {
         );
         let out = clean(&text);
         assert_eq!(out.matches(BODY).count(), 4, "{out}");
+    }
+
+    /// Calls `f` with a page's blocks' texts and their features, as [`judge`] measures them
+    /// (no in-line cuts, no stop-word list).
+    fn with_features<R>(text: &str, f: impl FnOnce(&Page, &[&str], &[Features]) -> R) -> R {
+        let page = Page::new(text);
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text(text)).collect();
+        let lex = Lexicon::get();
+        let mut hashes = Vec::new();
+        let measured: Vec<(Tally, Length)> = (0..texts.len())
+            .map(|i| {
+                let tally = Tally::of(page.forms.get(i), lex, &mut hashes);
+                let length = Length::of(texts[i], tally.words);
+                (tally, length)
+            })
+            .collect();
+        let features: Vec<Features> = measured
+            .into_iter()
+            .enumerate()
+            .map(|(i, (tally, length))| {
+                features_of(
+                    texts[i],
+                    page.forms.get(i),
+                    &hashes[tally.hashes],
+                    None,
+                    length,
+                )
+            })
+            .collect();
+        f(&page, &texts, &features)
+    }
+
+    #[test]
+    fn a_section_label_inside_a_broken_sentence_is_no_second_article() {
+        // BeautifulSoup breaks the line at every link: here the section label is a link that
+        // ends a sentence of the article. Standing alone, the same label opens a second
+        // article.
+        let text = format!(
+            "Brug over het kanaal gaat dicht voor herstel\n{BODY}\n{BODY}\n{BODY}\n\
+             Wie meer wil weten, leest het dossier in de rubriek\nregio\n\
+             Bakkerij in het dorp sluit na 94 jaar\n{SECOND_BODY}\n{SECOND_BODY}\n"
+        );
+        let stripped = |fragments: bool| {
+            with_features(&text, |page, texts, features| {
+                let mut runs = fragment_runs(texts, features);
+                if !fragments {
+                    runs.iter_mut().for_each(|r| r.blocks = 1);
+                }
+                let label = texts.iter().position(|t| *t == "regio").unwrap();
+                let mut keep = vec![true; texts.len()];
+                keep[label] = false;
+                let mut verdict = vec![None; texts.len()];
+                let lex = Lexicon::get();
+                strip_second_article(features, &runs, &page.forms, lex, &mut verdict, &mut keep);
+                verdict
+                    .iter()
+                    .filter(|v| matches!(v, Some((Reason::SecondArticle, _))))
+                    .count()
+            })
+        };
+        assert_eq!(stripped(true), 0);
+        assert_eq!(stripped(false), 4);
+    }
+
+    #[test]
+    fn a_subheading_between_paragraphs_is_kept_and_a_menu_item_is_not() {
+        let text = format!(
+            "{BODY}\nFoto: ANP\nOmleiding via de Ringweg\n{BODY}\nMeer nieuws\nSport\n{BODY}\n"
+        );
+        with_features(&text, |_, texts, features| {
+            // The classifier kept the paragraphs only.
+            let mut keep: Vec<bool> = texts.iter().map(|t| t.len() > 100).collect();
+            let mut verdict = vec![None; texts.len()];
+            verdict[1] = Some((Reason::Credit, 0));
+            keep_subheadings(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [true, false, true, true, false, false, true]);
+        });
+    }
+
+    #[test]
+    fn a_fragment_carries_on_a_sentence_its_line_broke_off() {
+        assert!(continues("the state's new", "slogan drew a share of"));
+        assert!(continues(
+            "a report in the Argus Leader,",
+            "Gov. Kristi Noem"
+        ));
+        assert!(continues("packed with them", ".)"));
+        assert!(continues("Meer in het dossier (", "Regio"));
+        assert!(!continues("Home", "News"));
+        assert!(!continues(
+            "The bridge closes in June.",
+            "The council voted"
+        ));
+        assert!(!continues(
+            "Apple has set its sights on video.",
+            "\"It is a stunner\""
+        ));
+    }
+
+    #[test]
+    fn a_run_of_fragments_is_measured_as_one_text() {
+        let text = "Home\nRemember the quest to find a\nstate slogan\n?\nNews\n";
+        let runs = with_features(text, |_, texts, features| fragment_runs(texts, features));
+        let blocks: Vec<usize> = runs.iter().map(|r| r.blocks).collect();
+        assert_eq!(blocks, [1, 3, 3, 3, 1]);
+        assert_eq!(
+            runs[1].chars,
+            "Remember the quest to find a".len() + "state slogan".len() + 1
+        );
+        assert!(runs[1].ends_sentence && !runs[0].ends_sentence);
     }
 
     /// Three comments, each under its stamp.
