@@ -491,6 +491,7 @@ pub fn judge(
     let model = config.model();
     let probability = model.probabilities(&vectors);
     let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
+    keep_runs_whole(&runs, &features, &mut keep);
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
@@ -520,6 +521,26 @@ pub fn judge(
     }
     removals.sort_by_key(|r| (r.start, r.end));
     Judgement { removals, vectors }
+}
+
+/// Keeps or strips each run of fragments (see [`fragment_runs`]) as a whole, as the
+/// classifier judged the larger part of its words: a sentence broken at its links is
+/// article text or clutter all through, and a link's words inside an article sentence
+/// (`Fannie Mae`, `(nyse:`) belong to it.
+fn keep_runs_whole(runs: &[Run], features: &[Features], keep: &mut [bool]) {
+    let mut start = 0;
+    while start < runs.len() {
+        let end = start + runs[start].blocks.max(1);
+        let words: usize = features[start..end].iter().map(|f| f.words).sum();
+        let kept: usize = (start..end)
+            .filter(|&j| keep[j])
+            .map(|j| features[j].words)
+            .sum();
+        if end - start > 1 {
+            keep[start..end].fill(2 * kept >= words.max(1));
+        }
+        start = end;
+    }
 }
 
 /// Keeps a subheading inside the article: a title-like block of at most
@@ -1920,6 +1941,23 @@ mod tests {
             verdict[1] = Some((Reason::Credit, 0));
             keep_subheadings(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [true, false, true, true, false, false, true]);
+        });
+    }
+
+    #[test]
+    fn a_broken_sentence_is_kept_or_stripped_whole() {
+        let text = "Shares of the bank fell sharply after its\nfiling\nfor bankruptcy protection \
+                    in New York\n, its lawyers said on Monday.\nHome\nNews\n";
+        with_features(text, |_, texts, features| {
+            let runs = fragment_runs(texts, features);
+            // The classifier kept most of the sentence's words, not a link text or the menu.
+            let mut keep = vec![true, false, true, false, false, false];
+            keep_runs_whole(&runs, features, &mut keep);
+            assert_eq!(keep, [true, true, true, true, false, false]);
+            // It kept one word of the sentence, and a menu item.
+            let mut keep = vec![false, true, false, false, true, false];
+            keep_runs_whole(&runs, features, &mut keep);
+            assert_eq!(keep, [false, false, false, false, true, false]);
         });
     }
 
