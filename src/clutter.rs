@@ -531,12 +531,12 @@ fn keep_runs_whole(runs: &[Run], features: &[Features], keep: &mut [bool]) {
     let mut start = 0;
     while start < runs.len() {
         let end = start + runs[start].blocks.max(1);
-        let words: usize = features[start..end].iter().map(|f| f.words).sum();
-        let kept: usize = (start..end)
-            .filter(|&j| keep[j])
-            .map(|j| features[j].words)
-            .sum();
         if end - start > 1 {
+            let words: usize = features[start..end].iter().map(|f| f.words).sum();
+            let kept: usize = (start..end)
+                .filter(|&j| keep[j])
+                .map(|j| features[j].words)
+                .sum();
             keep[start..end].fill(2 * kept >= words.max(1));
         }
         start = end;
@@ -558,6 +558,10 @@ fn keep_subheadings(
     let prose = |j: usize, keep: &[bool]| {
         keep[j] && features[j].words >= PROSE_WORDS && ends_sentence(kept_texts[j])
     };
+    // What may stand between a subheading and the paragraph above it.
+    let aside = |j: usize, keep: &[bool]| {
+        !keep[j] && matches!(verdict[j], Some((r, _)) if r != Reason::LowContent)
+    };
     for i in 1..features.len().saturating_sub(1) {
         let f = &features[i];
         if !keep[i]
@@ -567,9 +571,7 @@ fn keep_subheadings(
             && prose(i + 1, keep)
             && (i.saturating_sub(3)..i)
                 .rev()
-                .find(|&j| {
-                    keep[j] || !matches!(verdict[j], Some((r, _)) if r != Reason::LowContent)
-                })
+                .find(|&j| !aside(j, keep))
                 .is_some_and(|j| prose(j, keep))
         {
             keep[i] = true;
@@ -718,7 +720,8 @@ const COMMENT_SIGNATURES: &[&str] = &[
 ];
 
 /// A second article appended below the first (infinite scroll): a section label standing
-/// alone (not a fragment of a sentence broken at a link) after at least three kept blocks, then a headline-like block and at least two
+/// alone (not a fragment of a sentence broken at a link) after at least three kept
+/// blocks, then a headline-like block and at least two
 /// more kept blocks. Everything from the label on goes, when the classifier keeps at least
 /// as many words above the label as below it: on real pages a label and a headline also
 /// stand in a column of menus beside the article, and there the article is below.
