@@ -1260,11 +1260,14 @@ fn furniture_segments(line: &str, lex: &Lexicon) -> Option<(usize, usize, bool)>
         .map(|&(s, e)| {
             normalize_into(&line[s..e], &mut form);
             mask_digits(&form, &mut scratch);
+            // Numbers (a date and a time are five of them) do not count towards the words.
+            let number = |w: &str| w.chars().all(|c| c == '0');
             !scratch.is_empty()
-                && scratch.split(' ').count() <= 5
-                && scratch.split(' ').all(|w| {
-                    w.chars().all(|c| c == '0') || lex.is_furniture_word(w) || lex.is_category(w)
-                })
+                && scratch.split(' ').filter(|w| !number(w)).count() <= 5
+                && scratch.split(' ').count() <= 10
+                && scratch
+                    .split(' ')
+                    .all(|w| number(w) || lex.is_furniture_word(w) || lex.is_category(w))
         })
         .collect();
     if is_furniture.iter().filter(|&&f| f).count() < 2 {
@@ -1772,6 +1775,36 @@ mod tests {
         let out = clean(&text);
         assert!(
             out.starts_with("Gemeente sluit brug voor onderhoud\n\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_date_with_a_time_of_day_is_furniture_beside_a_byline() {
+        let lex = Lexicon::get();
+        let line = "Von Anna Keller | 12.03.2025, 14:32 Uhr | Lesezeit 3 Minuten";
+        let cut = furniture_segments(line, lex);
+        assert_eq!(cut, Some(("Von Anna Keller".len(), line.len(), false)));
+        // A German page: the byline goes once its date is cut, so the headline above it is
+        // the one the headline rule keeps.
+        let text = format!(
+            "Startseite\nPolitik\nSport\nStadtrat beschließt Sanierung der Alten Brücke\n\
+             {line}\nFoto: dpa\n\
+             Die Alte Brücke über den Neckar wird ab dem Sommer für zwei Jahre saniert. Das hat \
+             der Stadtrat am Dienstagabend mit großer Mehrheit beschlossen, nachdem Gutachter \
+             im Herbst Risse in zwei Pfeilern gefunden hatten.\n\
+             Die Kosten schätzt die Verwaltung auf rund 14 Millionen Euro. Ein Teil davon soll \
+             aus einem Förderprogramm des Landes kommen, über das im Mai entschieden wird.\n\
+             Artikel teilen\nFacebook\nNewsletter abonnieren\nImpressum\nDatenschutz\n"
+        );
+        let out = clean(&text);
+        assert!(out.starts_with("Stadtrat beschließt Sanierung"), "{out}");
+        assert!(
+            !out.contains("Anna Keller") && !out.contains("Lesezeit"),
+            "{out}"
+        );
+        assert!(
+            out.contains("entschieden wird.") && !out.contains("Impressum"),
             "{out}"
         );
     }

@@ -588,6 +588,14 @@ const FURNITURE_WORDS: &[&str] = &[
     "lecture",
     "lectura",
     "lettura",
+    // Times of day: `14:32 Uhr`, `10:05 GMT`, `9:30 am`.
+    "uhr",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "am",
+    "pm",
 ];
 
 /// Units of a relative age (`2 uur geleden`, `3 days ago`).
