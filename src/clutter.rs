@@ -1740,9 +1740,22 @@ mod tests {
     use super::*;
 
     fn clean(text: &str) -> String {
+        clean_with_removals(text).0
+    }
+
+    /// The cleaned text of a one-page site and the removals that made it.
+    fn clean_with_removals(text: &str) -> (String, Vec<Removal>) {
         let page = Page::new(text);
         let removals = decide(text, &page, 1, |_| 1, &ClutterConfig::default());
-        apply(text, &page.blocks, &removals)
+        (apply(text, &page.blocks, &removals), removals)
+    }
+
+    /// The reason of the removal whose text starts with `start`.
+    fn reason_of(text: &str, removals: &[Removal], start: &str) -> Option<Reason> {
+        removals
+            .iter()
+            .find(|r| text[r.start..r.end].starts_with(start))
+            .map(|r| r.reason)
     }
 
     const BODY: &str =
@@ -1885,18 +1898,16 @@ mod tests {
              Deel dit artikel\n\nRegio\n\nBakkerij in het dorp sluit na 94 jaar\n\n\
              {SECOND_BODY}\n\n{SECOND_BODY}\n"
         );
-        let page = Page::new(&text);
-        let removals = decide(&text, &page, 1, |_| 1, &ClutterConfig::default());
-        let out = apply(&text, &page.blocks, &removals);
+        let (out, removals) = clean_with_removals(&text);
         assert_eq!(out.matches(BODY).count(), 3, "{out}");
         assert!(
             !out.contains("bakkerij") && !out.contains("Bakkerij"),
             "{out}"
         );
-        let second = removals
-            .iter()
-            .find(|r| text[r.start..r.end].starts_with("Na bijna"));
-        assert_eq!(second.map(|r| r.reason), Some(Reason::SecondArticle));
+        assert_eq!(
+            reason_of(&text, &removals, "Na bijna"),
+            Some(Reason::SecondArticle)
+        );
     }
 
     #[test]
@@ -2072,18 +2083,16 @@ mod tests {
             "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{}",
             comment_thread()
         );
-        let page = Page::new(&text);
-        let removals = decide(&text, &page, 1, |_| 1, &ClutterConfig::default());
-        let out = apply(&text, &page.blocks, &removals);
+        let (out, removals) = clean_with_removals(&text);
         assert_eq!(out.matches(BODY).count(), 2, "{out}");
         assert!(
             !out.contains("council") && !out.contains("Comments"),
             "{out}"
         );
-        let comment = removals
-            .iter()
-            .find(|r| text[r.start..r.end].starts_with("Thanks for the piece"));
-        assert_eq!(comment.map(|r| r.reason), Some(Reason::Comments));
+        assert_eq!(
+            reason_of(&text, &removals, "Thanks for the piece"),
+            Some(Reason::Comments)
+        );
     }
 
     #[test]
