@@ -26,7 +26,9 @@ use foldhash::fast::FixedState;
 use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, StopHits};
-use crate::normalize::{is_unspaced, mask_digits, normalize_into, template_key, word_hash};
+use crate::normalize::{
+    is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash,
+};
 use crate::segment::{segment, Block};
 
 /// Settings of the clutter stage.
@@ -324,9 +326,28 @@ const RELATED_HEADINGS: &[&str] = &[
     "top stories",
     "mehr zum thema",
     "lesen sie auch",
+    "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "auch interessant",
+    "weitere artikel",
+    "meistgelesen",
     "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "vous aimerez aussi",
+    "les plus lus",
     "lee también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lo más leído",
     "leggi anche",
+    "potrebbe interessarti anche",
+    "potrebbe interessarti",
+    "i più letti",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+    "mais lidas",
 ];
 
 /// Decides the removals of one page.
@@ -396,6 +417,8 @@ pub fn judge(
     let kept_texts: Vec<&str> = kept.iter().map(|&k| kept_text(text, k)).collect();
     let key_pages: Vec<u32> = page.keys.iter().map(|&k| frequency(k)).collect();
     let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
+    // Blocks whose rule strips them whatever the classifier says.
+    let mut certain = vec![false; blocks.len()];
     let mut features = Vec::with_capacity(blocks.len());
     for i in 0..blocks.len() {
         let kept_text = kept_texts[i];
@@ -405,6 +428,10 @@ pub fn judge(
         };
         if kept_text.is_empty() {
             whole[i] = Some((Reason::Furniture, 0));
+            certain[i] = true;
+        } else if let Some(reason) = certain_rule(kept_text, key, tally.words, lex) {
+            whole[i] = Some((reason, 0));
+            certain[i] = true;
         } else if let Some(reason) = rule(kept_text, key, tally.words, lex) {
             whole[i] = Some((reason, 0));
         } else if site_pages >= config.site_min_pages {
@@ -491,15 +518,20 @@ pub fn judge(
     let model = config.model();
     let probability = model.probabilities(&vectors);
     let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
-    keep_runs_whole(&runs, &features, &mut keep);
+    keep_runs_whole(&runs, &features, &verdict, &mut keep);
+    keep_following_sentences(&features, &kept_texts, &verdict, &mut keep);
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
     strip_second_article(&features, &runs, keys, lex, &mut verdict, &mut keep);
+    for (keep, _) in keep.iter_mut().zip(&certain).filter(|(_, &c)| c) {
+        *keep = false;
+    }
     if !keep.contains(&true) {
         // A page the classifier would empty keeps what the rules keep.
         keep = verdict.iter().map(Option::is_none).collect();
     }
+    keep_some_prose(&features, &kept_texts, &verdict, &mut keep);
 
     // A block removed as a whole is one span: the pieces cut from it earlier go, so spans
     // never overlap and no byte is counted twice.
@@ -527,7 +559,12 @@ pub fn judge(
 /// classifier judged the larger part of its words: a sentence broken at its links is
 /// article text or clutter all through, and a link's words inside an article sentence
 /// (`Fannie Mae`, `(nyse:`) belong to it.
-fn keep_runs_whole(runs: &[Run], features: &[Features], keep: &mut [bool]) {
+fn keep_runs_whole(
+    runs: &[Run],
+    features: &[Features],
+    verdict: &[Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
     let mut start = 0;
     while start < runs.len() {
         let end = start + runs[start].blocks.max(1);
@@ -537,10 +574,24 @@ fn keep_runs_whole(runs: &[Run], features: &[Features], keep: &mut [bool]) {
                 .filter(|&j| keep[j])
                 .map(|j| features[j].words)
                 .sum();
-            keep[start..end].fill(2 * kept >= words.max(1));
+            let whole = 2 * kept >= words.max(1);
+            for j in start..end {
+                // A byline or a credit that reads on (`di Francesca Rinaldi` under a
+                // standfirst) is not the sentence's: it keeps the classifier's verdict.
+                if !whole || !named_rule(verdict[j]) {
+                    keep[j] = whole;
+                }
+            }
         }
         start = end;
     }
+}
+
+/// Whether an in-page rule of its own removed the block: not only the site statistics,
+/// the pull-quote match or the jusText pass.
+fn named_rule(verdict: Option<(Reason, u32)>) -> bool {
+    matches!(verdict, Some((r, _))
+        if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent))
 }
 
 /// Keeps a subheading inside the article: a title-like block of at most
@@ -579,6 +630,70 @@ fn keep_subheadings(
     }
 }
 
+/// Keeps a sentence the classifier stripped when it follows a kept sentence of the
+/// article: a block of [`SENTENCE_WORDS`] words or more that ends a sentence, that no named
+/// rule removed, with the nearest block above it that is not an aside (an advert marker,
+/// a caption, a "read also" line; two at most) a kept block of [`SENTENCE_WORDS`] + 2 words
+/// or more ending a sentence. The classifier reads the article's last paragraph, or the
+/// last item of a list, by the share bar below it. Judged on the classifier's verdict
+/// alone, so a block kept here does not carry the next one.
+fn keep_following_sentences(
+    features: &[Features],
+    kept_texts: &[&str],
+    verdict: &[Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    let judged = keep.to_vec();
+    let sentence = |j: usize, words: usize| {
+        features[j].words >= words
+            && ends_sentence(kept_texts[j])
+            && features[j].stop_density.is_none_or(|d| d > 0.0)
+    };
+    let aside = |j: usize| {
+        !judged[j]
+            && matches!(verdict[j], Some((r, _)) if !matches!(r, Reason::LowContent | Reason::SiteTemplate))
+    };
+    for i in 1..features.len() {
+        if judged[i]
+            || !matches!(verdict[i], None | Some((Reason::LowContent, _)))
+            || !sentence(i, SENTENCE_WORDS)
+        {
+            continue;
+        }
+        let above = (i.saturating_sub(3)..i).rev().find(|&j| !aside(j));
+        if above.is_some_and(|j| judged[j] && sentence(j, SENTENCE_WORDS + 2)) {
+            keep[i] = true;
+        }
+    }
+}
+
+/// An article has a paragraph: when nothing kept is prose ([`PROSE_WORDS`] words or more,
+/// ending a sentence), keeps the blocks of [`RESCUED_WORDS`] words or more that end a
+/// sentence and that no rule removed. The classifier weighs a page's few long lines by
+/// their neighbours, and on a short page those are all template.
+fn keep_some_prose(
+    features: &[Features],
+    kept_texts: &[&str],
+    verdict: &[Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
+    let prose = |j: usize, words: usize| features[j].words >= words && ends_sentence(kept_texts[j]);
+    if (0..keep.len()).any(|j| keep[j] && prose(j, PROSE_WORDS)) {
+        return;
+    }
+    for j in 0..keep.len() {
+        if matches!(verdict[j], None | Some((Reason::LowContent, _))) && prose(j, RESCUED_WORDS) {
+            keep[j] = true;
+        }
+    }
+}
+
+/// The fewest words of a block [`keep_some_prose`] keeps.
+const RESCUED_WORDS: usize = 30;
+
+/// The fewest words of a sentence [`keep_following_sentences`] keeps.
+const SENTENCE_WORDS: usize = 4;
+
 /// The most words a subheading has (see [`keep_subheadings`]).
 const SUBHEADING_WORDS: usize = 10;
 
@@ -592,10 +707,25 @@ const PROSE_WORDS: usize = 15;
 /// are menus and teasers, and a headline is also what other pages of the site link to.
 fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep: &mut [bool]) {
     let body = (0..features.len()).find(|&i| keep[i] && !features[i].title_like);
-    if let Some(title) = body.and_then(|body| headline_above(features, verdict, body)) {
-        keep[title] = true;
+    let Some(title) = body.and_then(|body| headline_above(features, verdict, body)) else {
+        return;
+    };
+    keep[title] = true;
+    // A standfirst without a full stop is title-like too, and the nearest such block: the
+    // headline is the shorter title-like block right above it (past what a rule removed).
+    if features[title].words >= STANDFIRST_WORDS {
+        let above = (0..title).rev().find(|&i| !named_rule(verdict[i]));
+        if let Some(i) = above {
+            let f = &features[i];
+            if f.title_like && f.words >= 4 && f.words < features[title].words {
+                keep[i] = true;
+            }
+        }
     }
 }
+
+/// The fewest words of a standfirst (the lead printed under a headline).
+const STANDFIRST_WORDS: usize = 12;
 
 /// Comment stamps in a row make a thread when each stands within this many blocks of the
 /// one before.
@@ -966,6 +1096,24 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
     }
 }
 
+/// The in-page rule that removes a whole block of `words` words whatever the classifier
+/// makes of it, if one applies: lines that are never article text in any language.
+fn certain_rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason> {
+    if words <= 6 && lex.is_reading_time(key) {
+        return Some(Reason::Furniture);
+    }
+    if words <= 16 && is_dateline(original, lex) {
+        return Some(Reason::Furniture);
+    }
+    if words <= 40 && ends_with_credit(original, lex) {
+        return Some(Reason::Caption);
+    }
+    if words <= 30 && opens_read_also(original, key) {
+        return Some(Reason::Prompt);
+    }
+    None
+}
+
 /// The in-page rule that removes a whole block of `words` words, if one applies.
 fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason> {
     if key.is_empty() {
@@ -980,6 +1128,7 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
     if words <= 4 && is_relative_age(key, lex) {
         return Some(Reason::Furniture);
     }
+
     // Prompts only count in blocks of up to 30 words; article paragraphs skip the search.
     if words <= 30 {
         let pictograph = !original.is_ascii() && original.chars().any(is_pictograph);
@@ -1009,6 +1158,88 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
         return Some(Reason::Byline);
     }
     None
+}
+
+/// A "read also" pointer to another article, its headline after a colon in the same
+/// line (`Lesen Sie auch: Neue Ladesäulen am Bahnhof …`), however long the headline is.
+fn opens_read_also(original: &str, key: &str) -> bool {
+    RELATED_HEADINGS.iter().any(|phrase| {
+        key.len() > phrase.len()
+            && key.starts_with(phrase)
+            && key.as_bytes()[phrase.len()] == b' '
+            && original
+                .char_indices()
+                .take(phrase.chars().count() + 4)
+                .any(|(_, c)| matches!(c, ':' | '»' | '|'))
+    })
+}
+
+/// A dateline of its own: a date and a time, a place or a name, between separators
+/// (`Madrid - 12 mar 2025 - 14:32 CET`, `Lyon | 12.03.2025 | AFP`): at least one segment a
+/// date, the others dates, times or names of three words at most.
+fn is_dateline(original: &str, lex: &Lexicon) -> bool {
+    let segments: Vec<&str> = original
+        .split([' ', '\u{a0}'])
+        .collect::<Vec<_>>()
+        .split(|w| matches!(*w, "-" | "–" | "—" | "|" | "•" | "·"))
+        .map(|words| {
+            let first = words.iter().find(|w| !w.is_empty());
+            let last = words.iter().rev().find(|w| !w.is_empty());
+            match (first, last) {
+                (Some(a), Some(b)) => {
+                    let start = a.as_ptr() as usize - original.as_ptr() as usize;
+                    let end = b.as_ptr() as usize - original.as_ptr() as usize + b.len();
+                    &original[start..end]
+                }
+                _ => "",
+            }
+        })
+        .collect();
+    if segments.len() < 2 || segments.iter().any(|s| s.is_empty()) {
+        return false;
+    }
+    let is_date = |s: &str| leading_date(s, lex) == Some(s.len());
+    let is_time_only = |s: &str| {
+        let words: Vec<String> = s.split_whitespace().map(|w| w.to_lowercase()).collect();
+        words.iter().any(|w| is_time(w))
+            && words
+                .iter()
+                .all(|w| is_time(w) || TIME_ZONES.contains(&w.as_str()))
+    };
+    let is_name = |s: &str| {
+        s.split_whitespace().count() <= 3
+            && s.chars().next().is_some_and(char::is_uppercase)
+            && !s.ends_with(['.', '!', '?'])
+    };
+    segments.iter().any(|s| is_date(s))
+        && segments
+            .iter()
+            .all(|s| is_date(s) || is_time_only(s) || is_name(s))
+}
+
+/// A caption that ends in its photo credit: `… ici en travaux. © Photo Le Courrier`,
+/// `… sobre el monte. (Foto: Diario de la Sierra)`, `… bekommen. Foto: dpa`.
+fn ends_with_credit(original: &str, lex: &Lexicon) -> bool {
+    let text = original.trim_end();
+    let tail = if let Some(open) = text
+        .strip_suffix(')')
+        .and_then(|t| t.rfind('('))
+        .filter(|&open| open > 0)
+    {
+        &text[open + 1..text.len() - 1]
+    } else if let Some(at) = text.rfind('©').filter(|&at| at > 0) {
+        &text[at..]
+    } else if let Some(at) = text.rfind(". ") {
+        &text[at + 2..]
+    } else {
+        return false;
+    };
+    let key = normalize(tail);
+    let words = key.split(' ').count();
+    let credit = tail.starts_with('©')
+        || (lex.opens_credit(&key) && tail.contains([':', '/', '©']))
+        || (words <= 4 && lex.names_agency(&key) && tail.contains('/'));
+    credit && words <= 8 && tail.len() < text.len()
 }
 
 fn is_pictograph(c: char) -> bool {
@@ -1132,62 +1363,141 @@ fn lex_prefix_marker(word: &str, lex: &Lexicon) -> Option<usize> {
         .map(|m| m.len())
 }
 
+/// Labels that open a printed date (`Gepubliceerd:`, `Publié le`, `Stand:`), in key form.
+const DATE_LABELS: &[&str] = &[
+    "date",
+    "datum",
+    "published",
+    "first published",
+    "last updated",
+    "updated",
+    "gepubliceerd",
+    "bijgewerkt",
+    "laatst bijgewerkt",
+    "posted",
+    "geplaatst",
+    "veröffentlicht",
+    "veröffentlicht am",
+    "aktualisiert",
+    "aktualisiert am",
+    "stand",
+    "publié",
+    "publié le",
+    "publiée le",
+    "mis à jour",
+    "mis à jour le",
+    "actualizado",
+    "actualizada",
+    "publicado",
+    "publicada",
+    "publicado el",
+    "pubblicato",
+    "pubblicato il",
+    "aggiornato",
+    "aggiornato il",
+    "atualizado",
+    "atualizada",
+    "publicado em",
+    "atualizado em",
+];
+
+/// The most words of a [`DATE_LABELS`] entry.
+const DATE_LABEL_WORDS: usize = 4;
+
+/// Words that join the parts of a printed date (`12 de marzo de 2025`, `12/03 à 14h32`,
+/// `12.03.2025 um 14:32 Uhr`): part of a date only between or after its parts.
+const DATE_JOINERS: &[&str] = &[
+    "le", "à", "a", "las", "às", "em", "de", "del", "am", "um", "om", "op", "on", "at", "il",
+    "alle", "ore",
+];
+
+/// What may follow a time of day in a printed date.
+const TIME_ZONES: &[&str] = &[
+    "uhr", "h", "gmt", "utc", "cet", "cest", "bst", "est", "am", "pm",
+];
+
 /// The byte length of a leading date (with an optional label such as `date` or
 /// `Gepubliceerd:`) followed by more text, e.g. ` date 2025-06 ` before a first paragraph.
+/// A label followed by a time of day alone (`Stand: 14:05 Uhr`) is a date too.
 fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
-    const LABELS: &[&str] = &[
-        "date",
-        "datum",
-        "published",
-        "gepubliceerd",
-        "updated",
-        "bijgewerkt",
-        "posted",
-        "geplaatst",
-        "publié",
-        "veröffentlicht",
-    ];
     // A date needs a digit within its first words (a label and five date words).
     let digit_ahead = original
         .split_whitespace()
-        .take(6)
+        .take(DATE_LABEL_WORDS + 5)
         .any(|w| w.bytes().any(|b| b.is_ascii_digit()));
     if !digit_ahead {
         return None;
     }
-    let mut words = original
+    let words: Vec<(usize, &str)> = original
         .split_whitespace()
+        .take(DATE_LABEL_WORDS + 12)
         .map(|w| (w.as_ptr() as usize - original.as_ptr() as usize, w))
-        .peekable();
+        .collect();
+    let bare = |w: &str| {
+        let w = lowercase(w.trim_end_matches([',', '|', '–', ':']));
+        w.trim_end_matches('.').to_string()
+    };
+    // The longest label the first words make.
+    let mut next = 0;
     let mut end = 0;
-    let mut date_found = false;
-    let mut has_number = false;
-    if let Some(&(_, w)) = words.peek() {
-        let label = lowercase(w.trim_end_matches(':'));
-        if LABELS.contains(&label.as_ref()) {
-            let (at, w) = words.next()?;
+    let mut label = String::new();
+    for (n, &(at, w)) in words.iter().enumerate().take(DATE_LABEL_WORDS) {
+        if n > 0 {
+            label.push(' ');
+        }
+        label.push_str(&bare(w));
+        if DATE_LABELS.contains(&label.as_str()) {
+            next = n + 1;
             end = at + w.len();
         }
+        if w.ends_with(':') {
+            break;
+        }
     }
-    // Up to five words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`.
-    for _ in 0..5 {
-        let Some(&(at, w)) = words.peek() else { break };
-        let bare = lowercase(w.trim_end_matches([',', '|', '–', ':']));
-        let bare = bare.trim_end_matches('.');
-        let kind = date_part(bare, lex);
+    let labelled = next > 0;
+    // Up to five words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`,
+    // with joiners between them.
+    let (mut date_found, mut time_found, mut has_number, mut parts) = (false, false, false, 0);
+    let mut after_time = false;
+    for &(at, w) in &words[next..] {
+        let bare = bare(w);
+        let kind = date_part(&bare, lex);
         if kind == DatePart::No {
+            // A time's zone or half of the day (`14:32 Uhr`, `9:30 am`) ends the date.
+            if after_time && TIME_ZONES.contains(&bare.as_str()) {
+                end = at + w.len();
+                after_time = false;
+                continue;
+            }
+            if (labelled || parts > 0) && DATE_JOINERS.contains(&bare.as_str()) {
+                continue;
+            }
             break;
         }
         date_found |= kind == DatePart::Date;
+        after_time = is_time(&bare);
+        time_found |= after_time;
         has_number |= bare.bytes().any(|b| b.is_ascii_digit());
         end = at + w.len();
-        words.next();
+        parts += 1;
+        if parts == 5 {
+            break;
+        }
     }
     // A month name alone ("May school could …") is a word, not a date.
-    if !date_found || !has_number {
+    if !(date_found || (labelled && time_found)) || !has_number {
         return None;
     }
     Some(original.len() - original[end..].trim_start().len())
+}
+
+/// A time of day: `14:32`, `14h32`, `14h`.
+fn is_time(word: &str) -> bool {
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    word.split_once([':', 'h']).is_some_and(|(h, m)| {
+        digits(h, &[1, 2]) && (digits(m, &[2]) || (m.is_empty() && word.ends_with('h')))
+    })
 }
 
 /// What one word can be in a printed date.
@@ -1220,10 +1530,7 @@ fn date_part(word: &str, lex: &Lexicon) -> DatePart {
     if iso || numeric || year {
         return DatePart::Date;
     }
-    let time = word
-        .split_once(':')
-        .is_some_and(|(h, m)| digits(h, &[1, 2]) && digits(m, &[2]));
-    if time || digits(word, &[1, 2]) {
+    if is_time(word) || digits(word, &[1, 2]) {
         DatePart::Part
     } else {
         DatePart::No
@@ -1475,9 +1782,7 @@ fn headline_above(
 ) -> Option<usize> {
     let mut looked = 0;
     for i in (0..body).rev() {
-        let by_rule = matches!(removed[i], Some((r, _))
-            if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent));
-        if by_rule {
+        if named_rule(removed[i]) {
             continue;
         }
         if features[i].title_like && features[i].words >= 3 {
@@ -1842,6 +2147,98 @@ mod tests {
     }
 
     #[test]
+    fn labelled_dates_in_other_languages_with_their_joiners_and_time_zones() {
+        let lex = Lexicon::get();
+        let whole = |line: &str| leading_date(line, lex) == Some(line.len());
+        for line in [
+            "Publié le 18/02/2025 à 07h15",
+            "Mis à jour le 18/02/2025 à 11h40",
+            "Aktualisiert am 04.06.2025, 16:47 Uhr",
+            "Stand: 14:05 Uhr",
+            "Actualizado: 22/07/2025 13:50",
+            "12 de marzo de 2025",
+            "03 Jun 2025 às 10:22",
+            "14 novembre 2025, 08:30",
+            "Updated 12 May 2025, 9:30 am",
+        ] {
+            assert!(whole(line), "{line}");
+        }
+        // A joiner opens no date, and a date does not take the sentence after it.
+        assert_eq!(leading_date("Le 12 mars, le maire a parlé.", lex), None);
+        assert_eq!(
+            leading_date("12 mars 2025 à Paris, le maire", lex),
+            Some(13)
+        );
+        assert_eq!(leading_date("Stand der Dinge: 3 Fragen", lex), None);
+    }
+
+    #[test]
+    fn datelines_reading_times_read_also_lines_and_credited_captions() {
+        let lex = Lexicon::get();
+        assert!(is_dateline("Madrid - 12 mar 2025 - 14:32 CET", lex));
+        assert!(is_dateline("Lyon | 12.03.2025 | AFP", lex));
+        assert!(!is_dateline(
+            "Lyon – 12 mars 2025 – Le maire a annoncé sa démission.",
+            lex
+        ));
+        assert!(!is_dateline("Ajax - PSV 2-1", lex));
+
+        assert!(opens_read_also(
+            "Lesen Sie auch: Neue Ladesäulen am Bahnhof – wann sie endlich in Betrieb gehen",
+            &normalize(
+                "Lesen Sie auch: Neue Ladesäulen am Bahnhof – wann sie endlich in Betrieb gehen"
+            ),
+        ));
+        let sentence = "Lees ook de brief van de burgemeester: die is duidelijk.";
+        assert!(!opens_read_also(sentence, &normalize(sentence)));
+
+        for caption in [
+            "La halle, ici en travaux en janvier. © Photo Le Courrier des Vallées",
+            "Un helicóptero descarga agua sobre el monte. (Foto: Diario de la Sierra)",
+            "De brug, gezien vanaf de kade. Foto: ANP / Jan de Vries",
+        ] {
+            assert!(ends_with_credit(caption, lex), "{caption}");
+        }
+        for line in [
+            "(dpa/lvo)",
+            "De brug gaat dicht (zie foto).",
+            "Het college besloot dinsdag. Foto's volgen later in de week nog.",
+        ] {
+            assert!(!ends_with_credit(line, lex), "{line}");
+        }
+        let cleaned = clean(&format!(
+            "Lesezeit: 4 Min.\n{BODY}\nLees ook: Nieuwe school geopend in de wijk Oost, na jaren van plannen\n{BODY}\n"
+        ));
+        assert_eq!(cleaned, format!("{BODY}\n{BODY}\n"));
+    }
+
+    #[test]
+    fn a_sentence_after_an_advert_marker_is_the_article_s_and_prose_is_never_all_lost() {
+        let text = format!("{BODY}\nAdvertentie\nDe werkzaamheden beginnen in juni.\nDelen\n");
+        with_features(&text, |_, texts, features| {
+            let mut verdict = vec![None; texts.len()];
+            verdict[1] = Some((Reason::Navigation, 0));
+            verdict[3] = Some((Reason::Navigation, 0));
+            let mut keep = vec![true, false, false, false];
+            keep_following_sentences(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [true, false, true, false]);
+            // The menu line below is no sentence; a sentence below a menu line is not kept.
+            let mut keep = vec![false, false, false, false];
+            keep_following_sentences(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [false; 4]);
+        });
+        let text = format!("Home\nKort bericht\n{BODY}\n© Krant\n");
+        with_features(&text, |_, texts, features| {
+            let mut verdict = vec![None; texts.len()];
+            verdict[3] = Some((Reason::Credit, 0));
+            // The classifier kept only the headline: the paragraph comes back, nothing else.
+            let mut keep = vec![false, true, false, false];
+            keep_some_prose(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [false, true, true, false]);
+        });
+    }
+
+    #[test]
     fn related_items_with_glued_age_go() {
         let lex = Lexicon::get();
         assert!(glued_age(
@@ -2006,13 +2403,32 @@ mod tests {
         with_features(text, |_, texts, features| {
             let runs = fragment_runs(texts, features);
             // The classifier kept most of the sentence's words, not a link text or the menu.
+            let none = vec![None; texts.len()];
             let mut keep = vec![true, false, true, false, false, false];
-            keep_runs_whole(&runs, features, &mut keep);
+            keep_runs_whole(&runs, features, &none, &mut keep);
             assert_eq!(keep, [true, true, true, true, false, false]);
             // It kept one word of the sentence, and a menu item.
             let mut keep = vec![false, true, false, false, true, false];
-            keep_runs_whole(&runs, features, &mut keep);
+            keep_runs_whole(&runs, features, &none, &mut keep);
             assert_eq!(keep, [false, false, false, false, true, false]);
+        });
+    }
+
+    #[test]
+    fn a_byline_that_reads_on_from_a_standfirst_keeps_its_own_verdict() {
+        let text = "De brug gaat zes weken dicht voor groot onderhoud aan het houten brugdek,\n\
+                    door Jan de Vries\n";
+        with_features(text, |_, texts, features| {
+            let runs = fragment_runs(texts, features);
+            assert_eq!(
+                runs[0].blocks, 2,
+                "the lower-case line continues the one above"
+            );
+            let mut verdict = vec![None; texts.len()];
+            verdict[1] = Some((Reason::Byline, 0));
+            let mut keep = vec![true, false];
+            keep_runs_whole(&runs, features, &verdict, &mut keep);
+            assert_eq!(keep, [true, false]);
         });
     }
 

@@ -478,6 +478,21 @@ const PROMPT_PHRASES: &[&str] = &[
     "condividi su",
     "tutti i diritti riservati",
     "leggi tutto",
+    "potrebbe interessarti",
+    // pt
+    "leia também",
+    "veja também",
+    "saiba mais",
+    "partilhar no",
+    "compartilhar no",
+    "assine já",
+    "todos os direitos reservados",
+    // more de, es, fr
+    "artikel teilen",
+    "das könnte sie auch interessieren",
+    "te puede interesar",
+    "réagir à cet article",
+    "sur le même sujet",
 ];
 
 /// Words that open a credit, source or caption line.
@@ -598,6 +613,39 @@ const FURNITURE_WORDS: &[&str] = &[
     "pm",
 ];
 
+/// Words of a reading-time line besides its number and unit (`Lesezeit: 4 Min.`,
+/// `Tempo di lettura: 2 minuti`, `4 min read`).
+const READING_WORDS: &[&str] = &[
+    "leestijd",
+    "leesduur",
+    "lesezeit",
+    "lesedauer",
+    "reading",
+    "read",
+    "time",
+    "lecture",
+    "temps",
+    "de",
+    "lectura",
+    "tiempo",
+    "lettura",
+    "tempo",
+    "di",
+    "leitura",
+    "ca",
+    "circa",
+    "approx",
+    "about",
+    "environ",
+    "unos",
+    "cerca",
+];
+
+/// Minutes, as a reading-time line counts them.
+const MINUTE_WORDS: &[&str] = &[
+    "min", "mins", "minute", "minutes", "minuut", "minuten", "minuti", "minuto", "minutos",
+];
+
 /// Units of a relative age (`2 uur geleden`, `3 days ago`).
 const AGE_UNITS: &[&str] = &[
     "seconde", "seconden", "minuut", "minuten", "uur", "uren", "dag", "dagen", "week", "weken",
@@ -701,6 +749,38 @@ const MONTHS: &[&str] = &[
     "octubre",
     "noviembre",
     "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "janv",
+    "févr",
+    "avr",
+    "juil",
+    "déc",
+    "ene",
+    "abr",
+    "dic",
+    "giu",
+    "lug",
+    "ott",
+    "fev",
+    "dez",
 ];
 
 /// Stop words keyed by their [`word_hash`], each with the languages whose list has it.
@@ -957,6 +1037,26 @@ impl Lexicon {
         })
     }
 
+    /// Whether a key form is a reading-time line: a number of minutes and words that say
+    /// so, six words at most (`lesezeit 4 min`, `3 min read`, `tempo di lettura 2 minuti`).
+    pub fn is_reading_time(&self, key: &str) -> bool {
+        let (mut number, mut minutes, mut words) = (false, false, 0);
+        for word in key.split(' ') {
+            words += 1;
+            if words > 6 {
+                return false;
+            }
+            if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+                number = true;
+            } else if MINUTE_WORDS.contains(&word) {
+                minutes = true;
+            } else if !READING_WORDS.contains(&word) {
+                return false;
+            }
+        }
+        number && minutes && words > 2
+    }
+
     /// Whether a key-form word is a month name.
     pub fn is_month(&self, word: &str) -> bool {
         self.months.contains(word)
@@ -1028,6 +1128,31 @@ mod tests {
             2
         );
         assert_eq!(lex.prompt_hits("the relatedness of things"), 0);
+    }
+
+    #[test]
+    fn reading_time_lines_in_several_languages() {
+        let lex = Lexicon::get();
+        for key in [
+            "leestijd 2 minuten",
+            "lesezeit 4 min",
+            "lecture 3 min",
+            "tempo di lettura 2 minuti",
+            "tiempo de lectura 3 minutos",
+            "leitura 3 min",
+            "4 min read",
+            "reading time 5 minutes",
+        ] {
+            assert!(lex.is_reading_time(key), "{key}");
+        }
+        for key in [
+            "3 min",
+            "de vergadering duurde 40 minuten",
+            "read 3 books",
+            "lecture",
+        ] {
+            assert!(!lex.is_reading_time(key), "{key}");
+        }
     }
 
     #[test]

@@ -62,7 +62,12 @@ fn explain_spans_point_at_what_was_removed() {
         );
         assert!(start < end && end <= text.len(), "{row}");
         if row["action"] == "strip_span" {
-            assert_eq!(&text[start..end], row["text"].as_str().unwrap());
+            // The span's text, cut to its first 200 bytes when longer.
+            let (span, shown) = (&text[start..end], row["text"].as_str().unwrap());
+            assert!(
+                span.starts_with(shown) && (shown == span || (197..=200).contains(&shown.len())),
+                "{row}"
+            );
             // A whole line carries the classifier's verdict on it; a cut inside a line none.
             let whole_line = (start == 0 || text.as_bytes()[start - 1] == b'\n')
                 && (end == text.len() || text.as_bytes()[end] == b'\n');
