@@ -616,7 +616,7 @@ fn keep_subheadings(
     for i in 1..features.len().saturating_sub(1) {
         let f = &features[i];
         if !keep[i]
-            && verdict[i].is_none()
+            && matches!(verdict[i], None | Some((Reason::LowContent, _)))
             && f.title_like
             && f.words <= SUBHEADING_WORDS
             && prose(i + 1, keep)
@@ -1147,6 +1147,9 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
     if words <= 8 && lex.names_agency(key) && (original.contains('/') || !ends_sentence(original)) {
         return Some(Reason::Credit);
     }
+    if lex.is_newsroom_byline(key) {
+        return Some(Reason::Byline);
+    }
     if words <= 8
         && lex.opens_byline(first)
         && !ends_sentence(original)
@@ -1399,6 +1402,15 @@ const DATE_LABELS: &[&str] = &[
     "atualizada",
     "publicado em",
     "atualizado em",
+    "modifié",
+    "modifié le",
+    "mise à jour",
+    "mise à jour le",
+    "actualisé le",
+    "ultimo aggiornamento",
+    "aggiornato alle",
+    "última actualización",
+    "zuletzt aktualisiert",
 ];
 
 /// The most words of a [`DATE_LABELS`] entry.
@@ -1408,7 +1420,7 @@ const DATE_LABEL_WORDS: usize = 4;
 /// `12.03.2025 um 14:32 Uhr`): part of a date only between or after its parts.
 const DATE_JOINERS: &[&str] = &[
     "le", "à", "a", "las", "às", "em", "de", "del", "am", "um", "om", "op", "on", "at", "il",
-    "alle", "ore",
+    "alle", "ore", "",
 ];
 
 /// What may follow a time of day in a printed date.
@@ -1434,7 +1446,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         .map(|w| (w.as_ptr() as usize - original.as_ptr() as usize, w))
         .collect();
     let bare = |w: &str| {
-        let w = lowercase(w.trim_end_matches([',', '|', '–', ':']));
+        let w = lowercase(w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']));
         w.trim_end_matches('.').to_string()
     };
     // The longest label the first words make.
@@ -1454,8 +1466,16 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
             break;
         }
     }
+    // `Le 06/11/2025 à 18h02`: a joiner opens a line that is a date and nothing else.
+    let whole_only = next == 0
+        && words
+            .first()
+            .is_some_and(|&(_, w)| DATE_JOINERS.contains(&bare(w).as_str()));
+    if whole_only {
+        next = 1;
+    }
     let labelled = next > 0;
-    // Up to five words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`,
+    // Up to six words of date and time: `2025-06`, `12 mei 2025, 08:14`, `May 12, 2025`,
     // with joiners between them.
     let (mut date_found, mut time_found, mut has_number, mut parts) = (false, false, false, 0);
     let mut after_time = false;
@@ -1480,12 +1500,15 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         has_number |= bare.bytes().any(|b| b.is_ascii_digit());
         end = at + w.len();
         parts += 1;
-        if parts == 5 {
+        if parts == 6 {
             break;
         }
     }
     // A month name alone ("May school could …") is a word, not a date.
     if !(date_found || (labelled && time_found)) || !has_number {
+        return None;
+    }
+    if whole_only && !original[end..].trim().is_empty() {
         return None;
     }
     Some(original.len() - original[end..].trim_start().len())
@@ -1516,6 +1539,9 @@ fn date_part(word: &str, lex: &Lexicon) -> DatePart {
         |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if lex.is_month(word) {
         return DatePart::Date;
+    }
+    if lex.is_weekday(word) {
+        return DatePart::Part;
     }
     let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
     let iso = parts.len() >= 2
@@ -2160,6 +2186,9 @@ mod tests {
             "03 Jun 2025 às 10:22",
             "14 novembre 2025, 08:30",
             "Updated 12 May 2025, 9:30 am",
+            "01/07/2025 - 12:45",
+            "Mittwoch, 09. Juli 2025 – 19:42 Uhr",
+            "Le 06/11/2025 à 18h02",
         ] {
             assert!(whole(line), "{line}");
         }
@@ -2391,6 +2420,11 @@ mod tests {
             let mut keep: Vec<bool> = texts.iter().map(|t| t.len() > 100).collect();
             let mut verdict = vec![None; texts.len()];
             verdict[1] = Some((Reason::Credit, 0));
+            keep_subheadings(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [true, false, true, true, false, false, true]);
+            // The jusText pass may have found it short among clutter: it is still kept.
+            let mut keep: Vec<bool> = texts.iter().map(|t| t.len() > 100).collect();
+            verdict[2] = Some((Reason::LowContent, 0));
             keep_subheadings(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [true, false, true, true, false, false, true]);
         });

@@ -489,6 +489,14 @@ const PROMPT_PHRASES: &[&str] = &[
     "todos os direitos reservados",
     // more de, es, fr
     "artikel teilen",
+    "artikel anhören",
+    "écouter l article",
+    "escuchar noticia",
+    "ascolta l articolo",
+    "ouvir notícia",
+    "cet article vous a été utile",
+    "war dieser artikel hilfreich",
+    "riproduzione riservata",
     "das könnte sie auch interessieren",
     "te puede interesar",
     "réagir à cet article",
@@ -560,6 +568,26 @@ const AGENCIES: &[&str] = &[
 const BYLINE_OPENERS: &[&str] = &[
     "door", "by", "von", "par", "por", "di", "tekst", "text", "redactie",
 ];
+
+/// A newsroom, named in a byline where a writer's name would stand.
+const NEWSROOM: &[&str] = &[
+    "redactie",
+    "redaction",
+    "rédaction",
+    "redaktion",
+    "redacción",
+    "redazione",
+    "redação",
+    "redaccion",
+    "staff",
+    "newsroom",
+    "newsdesk",
+    "nieuwsdienst",
+    "nachrichtenredaktion",
+];
+
+/// Words that may stand before the newsroom in a byline (`la rédaction`, `die redaktion`).
+const NEWSROOM_DETERMINERS: &[&str] = &["la", "de", "die", "the", "il", "a", "onze", "our"];
 
 /// Words that mark a segment of page furniture (reading time, views, save, dates).
 const FURNITURE_WORDS: &[&str] = &[
@@ -783,6 +811,64 @@ const MONTHS: &[&str] = &[
     "dez",
 ];
 
+/// Weekday names, which open printed dates (`Mittwoch, 09. Juli 2025`).
+const WEEKDAYS: &[&str] = &[
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
+];
+
 /// Stop words keyed by their [`word_hash`], each with the languages whose list has it.
 type StopTable = HashMap<u64, (&'static str, LanguageSet), BuildHasherDefault<PrehashedKeys>>;
 
@@ -866,6 +952,7 @@ pub struct Lexicon {
     age_units: WordSet,
     age_markers: WordSet,
     months: WordSet,
+    weekdays: WordSet,
 }
 
 impl Lexicon {
@@ -893,6 +980,7 @@ impl Lexicon {
             age_units: AGE_UNITS.iter().copied().collect(),
             age_markers: AGE_MARKERS.iter().copied().collect(),
             months: MONTHS.iter().copied().collect(),
+            weekdays: WEEKDAYS.iter().copied().collect(),
         })
     }
 
@@ -1007,6 +1095,18 @@ impl Lexicon {
         })
     }
 
+    /// Whether a key form names the newsroom instead of a writer (`redactie`, `par la
+    /// rédaction`, `von unserer redaktion`, `staff`): a byline of up to five words.
+    pub fn is_newsroom_byline(&self, key: &str) -> bool {
+        let words: Vec<&str> = key.split(' ').collect();
+        let opens = |w: &str| self.opens_byline(w) || NEWSROOM_DETERMINERS.contains(&w);
+        match words[..] {
+            [only] => NEWSROOM.contains(&only),
+            [first, .., last] => words.len() <= 5 && opens(first) && NEWSROOM.contains(&last),
+            [] => false,
+        }
+    }
+
     /// Whether a word opens a byline (`door`, `by`).
     pub fn opens_byline(&self, word: &str) -> bool {
         self.bylines.contains(word)
@@ -1054,7 +1154,12 @@ impl Lexicon {
                 return false;
             }
         }
-        number && minutes && words > 2
+        number && minutes && words >= 2
+    }
+
+    /// Whether a word (lower case) is a weekday name.
+    pub fn is_weekday(&self, word: &str) -> bool {
+        self.weekdays.contains(word)
     }
 
     /// Whether a key-form word is a month name.
@@ -1142,16 +1247,38 @@ mod tests {
             "leitura 3 min",
             "4 min read",
             "reading time 5 minutes",
+            "3 min",
         ] {
             assert!(lex.is_reading_time(key), "{key}");
         }
         for key in [
-            "3 min",
+            "min",
             "de vergadering duurde 40 minuten",
             "read 3 books",
             "lecture",
         ] {
             assert!(!lex.is_reading_time(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn bylines_that_name_the_newsroom() {
+        let lex = Lexicon::get();
+        for key in [
+            "redacción",
+            "par la rédaction",
+            "von unserer redaktion",
+            "door onze redactie",
+            "by staff",
+        ] {
+            assert!(lex.is_newsroom_byline(key), "{key}");
+        }
+        for key in [
+            "staff shortage",
+            "de redactie besloot gisteren",
+            "redactie van het blad",
+        ] {
+            assert!(!lex.is_newsroom_byline(key), "{key}");
         }
     }
 

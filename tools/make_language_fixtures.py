@@ -295,6 +295,153 @@ S Política de privacidade
 S Contactos
 S © 2025 Jornal do Vale. Todos os direitos reservados.
 """),
+    ("de/hochwasser", "nordkurier-online.de", "de", """
+S Nordkurier Online
+S Nachrichten
+S Region
+S Polizei
+S Sport
+S Leben
+S Mehr
+S Login
+S Abonnieren
+S Sie befinden sich hier:
+S Region
+S Unwetter
+K Hochwasser an der Ilse: Feuerwehr evakuiert Campingplatz
+S Mittwoch, 09. Juli 2025 – 19:42 Uhr
+S Quelle: dpa
+K Nach tagelangem Regen ist die Ilse bei Kaltenborn über die Ufer getreten. Die Feuerwehr brachte am Nachmittag rund 60 Urlauber von einem Campingplatz in Sicherheit, wie ein Sprecher des Landkreises sagte.
+K Verletzt wurde nach ersten Erkenntnissen niemand. Mehrere Wohnwagen wurden jedoch von den Wassermassen mitgerissen.
+S Foto: dpa/Jens Büttner
+E Feuerwehrleute sichern am Ufer der Ilse einen Wohnwagen.
+K Der Deutsche Wetterdienst warnt für die Nacht vor weiteren Starkregenfällen. Bis Donnerstagmorgen könnten noch einmal bis zu 40 Liter pro Quadratmeter fallen.
+S ANZEIGE
+K Straßen gesperrt
+K Die Landstraße zwischen Kaltenborn und Wiesenau bleibt bis auf Weiteres gesperrt. Auch der Busverkehr ist eingeschränkt.
+K Der Landrat hat für den Abend einen Krisenstab einberufen.
+S Themen:
+S Unwetter
+S Feuerwehr
+S Kaltenborn
+S Weitere Meldungen
+S Kreisstraße nach Unfall stundenlang gesperrt
+S Vor 45 Minuten
+S Stadtfest: Das ist am Wochenende geplant
+S Vor 2 Stunden
+S Bildergalerie: So sah es nach dem Sturm aus
+S 08.07.2025
+S Nach oben
+S Impressum | Datenschutz | Cookie-Einstellungen | Kontakt
+"""),
+    ("fr/greve-bus", "ouest-matin.fr", "fr", """
+S Menu
+S Rechercher
+S Ouest Matin
+S Mon compte
+S S'abonner à partir de 1 €
+S Faits divers
+S Transports
+K Grève des bus à Pontrieux : le trafic fortement perturbé jeudi
+S Par la rédaction
+S Le 06/11/2025 à 18h02
+S Modifié le 06/11/2025 à 19h10
+K Les usagers du réseau de bus de Pontrieux devront s'armer de patience jeudi. À l'appel de deux syndicats, une partie des conducteurs cessera le travail pour protester contre les nouveaux horaires.
+K Selon la direction du réseau, seule une ligne sur trois circulera entre 7 heures et 19 heures. Le service de transport scolaire sera assuré normalement.
+S Abonnez-vous pour lire la suite sans publicité
+K « Nous demandons simplement à être écoutés », explique un conducteur, qui souhaite rester anonyme.
+K Une réunion est prévue
+K Une rencontre entre la direction et les représentants du personnel doit avoir lieu lundi prochain. D'ici là, le mouvement pourrait être reconduit.
+K Les horaires détaillés sont disponibles sur le site internet du réseau.
+S Cet article vous a été utile ?
+S Oui
+S Non
+S Vous aimerez aussi
+S Le nouveau pont de Lannion ouvrira en décembre
+S Marché de Noël : les dates sont connues
+S Les plus lus
+S 1. Un incendie détruit un entrepôt près de la gare
+S 2. Météo : un week-end pluvieux en perspective
+S 3. Football : le club local en tête du classement
+S Newsletter
+S Recevez l'essentiel de l'actualité chaque matin
+S Je m'inscris
+S Ouest Matin © 2025 – Tous droits réservés
+"""),
+    ("es/biblioteca", "el-correo-del-valle.es", "es", """
+S El Correo del Valle
+S Menú
+S Buscar
+S Local
+S Comarca
+S Cultura
+S Deportes
+S Última hora
+S Cultura
+K La biblioteca municipal de Torrenueva amplía su horario en verano
+K Abrirá también por las tardes durante julio y agosto para atender la demanda de estudiantes
+S Redacción
+S 01/07/2025 - 12:45
+S Escuchar noticia
+S 2 min
+K La biblioteca municipal de Torrenueva abrirá sus puertas de lunes a sábado por la tarde durante los meses de julio y agosto. Hasta ahora, el centro solo abría por las mañanas en verano.
+K La concejala de Cultura, Elena Ruiz, explicó que la medida responde a las peticiones de numerosos estudiantes que preparan exámenes y oposiciones.
+S LEER MÁS
+S El Ayuntamiento licita las obras del nuevo polideportivo
+K ¿Cuánto costará?
+K El coste de la ampliación será de unos 12.000 euros, destinados sobre todo a contratar a dos personas más.
+K "Queremos que la biblioteca sea un lugar vivo todo el año", señaló Ruiz.
+S Etiquetas
+S Torrenueva
+S Cultura
+S Bibliotecas
+S Comentarios (2)
+S Lucía M. · 01/07/2025 14:10
+S Por fin, ya era hora.
+S Pedro G. · 01/07/2025 15:32
+S ¿Y los domingos?
+S Más noticias de Local
+S Vuelve el mercado medieval a la plaza mayor
+S Cortes de agua en el barrio norte el martes
+S Quiénes somos
+S Contacto
+S Publicidad
+S Aviso legal
+"""),
+    ("it/museo", "corriere-della-valle.it", "it", """
+S Corriere della Valle
+S Edizione
+S Cronaca
+S Politica
+S Cultura
+S Sport
+S Meteo
+S Cerca
+S Accedi
+S Cultura & Spettacoli
+K Riapre il museo civico di Borgoalto dopo due anni di lavori
+K Nuove sale, un ascensore e un percorso per i bambini. Ingresso gratuito per il primo fine settimana
+S Redazione
+S 23 aprile 2025
+S Ultimo aggiornamento: 23 aprile 2025 alle 17:05
+S Ascolta l'articolo
+K Il museo civico di Borgoalto riapre sabato dopo due anni di chiusura. I lavori, costati 1,8 milioni di euro, hanno permesso di rendere accessibili tutte le sale e di recuperare il salone affrescato al secondo piano.
+K «Finalmente restituiamo il museo alla città», ha detto l'assessora alla cultura Giulia Ferri durante la presentazione.
+S Foto di Marco Bassi
+K Le novità
+K La collezione è stata riordinata in ordine cronologico. Una sala è dedicata ai reperti romani trovati durante gli scavi del 2019.
+K Per i più piccoli c'è un percorso con giochi e schede da colorare.
+S Sostieni il giornalismo locale: abbonati al Corriere della Valle
+K Il primo fine settimana l'ingresso sarà gratuito. Poi il biglietto costerà 6 euro, ridotto a 3 per studenti e anziani.
+S Argomenti
+S Borgoalto
+S Musei
+S I più letti
+S Incidente sulla statale, un ferito grave
+S Scuola, iscrizioni in calo nei comuni di montagna
+S © Riproduzione riservata
+S Corriere della Valle S.r.l. - Tutti i diritti riservati
+"""),
 ]
 
 
