@@ -434,6 +434,9 @@ pub fn judge(
             certain[i] = true;
         } else if let Some(reason) = rule(kept_text, key, tally.words, lex) {
             whole[i] = Some((reason, 0));
+            // A call to action with emoji (`Laat het weten in de reacties! 👇`) is never
+            // the article's.
+            certain[i] = reason == Reason::Prompt && has_pictograph(kept_text);
         } else if site_pages >= config.site_min_pages {
             let pages = key_pages[i];
             let needed = if tally.words >= 20 {
@@ -463,6 +466,9 @@ pub fn judge(
     }
 
     mark_captions(&features, &mut whole, lex);
+    for (certain, whole) in certain.iter_mut().zip(&whole) {
+        *certain |= matches!(whole, Some((Reason::Caption, _)));
+    }
     mark_pull_quotes(&features, &mut whole);
     let mut class = classify(&features, &whole);
     rescue_empty_page(&features, &whole, &mut class);
@@ -610,9 +616,7 @@ fn keep_subheadings(
         keep[j] && features[j].words >= PROSE_WORDS && ends_sentence(kept_texts[j])
     };
     // What may stand between a subheading and the paragraph above it.
-    let aside = |j: usize, keep: &[bool]| {
-        !keep[j] && matches!(verdict[j], Some((r, _)) if r != Reason::LowContent)
-    };
+    let aside = |j: usize, keep: &[bool]| is_aside(keep[j], verdict[j]);
     for i in 1..features.len().saturating_sub(1) {
         let f = &features[i];
         if !keep[i]
@@ -649,10 +653,7 @@ fn keep_following_sentences(
             && ends_sentence(kept_texts[j])
             && features[j].stop_density.is_none_or(|d| d > 0.0)
     };
-    let aside = |j: usize| {
-        !judged[j]
-            && matches!(verdict[j], Some((r, _)) if !matches!(r, Reason::LowContent | Reason::SiteTemplate))
-    };
+    let aside = |j: usize| is_aside(judged[j], verdict[j]);
     for i in 1..features.len() {
         if judged[i]
             || !matches!(verdict[i], None | Some((Reason::LowContent, _)))
@@ -665,6 +666,12 @@ fn keep_following_sentences(
             keep[i] = true;
         }
     }
+}
+
+/// Whether a stripped block is an aside inside the article (an advert marker, a caption, a
+/// pull quote, a "read also" line): a rule removed it, not the jusText pass alone.
+fn is_aside(kept: bool, verdict: Option<(Reason, u32)>) -> bool {
+    !kept && matches!(verdict, Some((r, _)) if r != Reason::LowContent)
 }
 
 /// An article has a paragraph: when nothing kept is prose ([`PROSE_WORDS`] words or more,
@@ -1131,7 +1138,7 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
 
     // Prompts only count in blocks of up to 30 words; article paragraphs skip the search.
     if words <= 30 {
-        let pictograph = !original.is_ascii() && original.chars().any(is_pictograph);
+        let pictograph = has_pictograph(original);
         let prompts = lex.prompt_hits(key) + usize::from(pictograph);
         if (prompts >= 1 && words <= 12) || prompts >= 2 {
             return Some(Reason::Prompt);
@@ -1243,6 +1250,10 @@ fn ends_with_credit(original: &str, lex: &Lexicon) -> bool {
         || (lex.opens_credit(&key) && tail.contains([':', '/', '©']))
         || (words <= 4 && lex.names_agency(&key) && tail.contains('/'));
     credit && words <= 8 && tail.len() < text.len()
+}
+
+fn has_pictograph(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_pictograph)
 }
 
 fn is_pictograph(c: char) -> bool {
