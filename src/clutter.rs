@@ -1173,6 +1173,11 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
 /// A "read also" pointer to another article, its headline after a colon in the same
 /// line (`Lesen Sie auch: Neue Ladesäulen am Bahnhof …`), however long the headline is.
 fn opens_read_also(original: &str, key: &str) -> bool {
+    // The colon (or `|`, or the lead byte of `»`) comes first, within a phrase's length.
+    let head = &original.as_bytes()[..original.len().min(48)];
+    if memchr::memchr3(b':', b'|', 0xc2, head).is_none() {
+        return false;
+    }
     RELATED_HEADINGS.iter().any(|phrase| {
         key.len() > phrase.len()
             && key.starts_with(phrase)
@@ -1188,6 +1193,14 @@ fn opens_read_also(original: &str, key: &str) -> bool {
 /// (`Madrid - 12 mar 2025 - 14:32 CET`, `Lyon | 12.03.2025 | AFP`): at least one segment a
 /// date, the others dates, times or names of three words at most.
 fn is_dateline(original: &str, lex: &Lexicon) -> bool {
+    // A digit and a separator (`-`, `|`, or the lead byte of `–`, `—`, `•`, `·`) first.
+    let bytes = original.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_digit)
+        || memchr::memchr3(b'-', b'|', 0xe2, bytes).is_none()
+            && memchr::memchr(0xc2, bytes).is_none()
+    {
+        return false;
+    }
     let segments: Vec<&str> = original
         .split([' ', '\u{a0}'])
         .collect::<Vec<_>>()
@@ -1231,6 +1244,11 @@ fn is_dateline(original: &str, lex: &Lexicon) -> bool {
 /// `… sobre el monte. (Foto: Diario de la Sierra)`, `… bekommen. Foto: dpa`.
 fn ends_with_credit(original: &str, lex: &Lexicon) -> bool {
     let text = original.trim_end();
+    // A credit names its source after `:` or `/`, or with `©` (lead byte C2), or in
+    // brackets at the end.
+    if !text.ends_with(')') && memchr::memchr3(b':', b'/', 0xc2, text.as_bytes()).is_none() {
+        return false;
+    }
     let tail = if let Some(open) = text
         .strip_suffix(')')
         .and_then(|t| t.rfind('('))
@@ -1451,15 +1469,26 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     if !digit_ahead {
         return None;
     }
+    let bare = |w: &str| {
+        let w = lowercase(w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']));
+        w.trim_end_matches('.').to_string()
+    };
+    // Most blocks with a digit are sentences: a date opens with a date part, a joiner or
+    // a label's first word.
+    let first = bare(original.split_whitespace().next().unwrap_or(""));
+    let opens = date_part(&first, lex) != DatePart::No
+        || DATE_JOINERS.contains(&first.as_str())
+        || DATE_LABELS
+            .iter()
+            .any(|label| label.split(' ').next() == Some(first.as_str()));
+    if !opens {
+        return None;
+    }
     let words: Vec<(usize, &str)> = original
         .split_whitespace()
         .take(DATE_LABEL_WORDS + 12)
         .map(|w| (w.as_ptr() as usize - original.as_ptr() as usize, w))
         .collect();
-    let bare = |w: &str| {
-        let w = lowercase(w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']));
-        w.trim_end_matches('.').to_string()
-    };
     // The longest label the first words make.
     let mut next = 0;
     let mut end = 0;
