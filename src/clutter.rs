@@ -348,6 +348,12 @@ const RELATED_HEADINGS: &[&str] = &[
     "veja também",
     "notícias relacionadas",
     "mais lidas",
+    "voir aussi",
+    "à découvrir également",
+    "à découvrir aussi",
+    "relacionadas",
+    "artículos relacionados",
+    "lo más visto",
 ];
 
 /// Decides the removals of one page.
@@ -474,6 +480,10 @@ pub fn judge(
     rescue_empty_page(&features, &whole, &mut class);
     let headline = protect_headline(&features, &mut whole, &mut class);
     mark_related_runs(&features, &mut whole, &class);
+    for (i, f) in features.iter().enumerate() {
+        // A "read also" heading standing alone is never the article's.
+        certain[i] |= RELATED_HEADINGS.contains(&f.key);
+    }
 
     // The rules' verdict on each block, and what the classifier sees of it.
     let mut verdict: Vec<Option<(Reason, u32)>> = whole
@@ -527,7 +537,7 @@ pub fn judge(
     keep_runs_whole(&runs, &features, &verdict, &mut keep);
     keep_following_sentences(&features, &kept_texts, &verdict, &mut keep);
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
-    keep_headline(&features, &verdict, &mut keep);
+    keep_headline(&features, &kept_texts, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
     strip_second_article(&features, &runs, keys, lex, &mut verdict, &mut keep);
     for (keep, _) in keep.iter_mut().zip(&certain).filter(|(_, &c)| c) {
@@ -712,9 +722,18 @@ const PROSE_WORDS: usize = 15;
 /// title-like, looking back over at most three blocks that no in-page rule removed. The
 /// classifier alone is wary of headlines: on real pages most title-like lines near the top
 /// are menus and teasers, and a headline is also what other pages of the site link to.
-fn keep_headline(features: &[Features], verdict: &[Option<(Reason, u32)>], keep: &mut [bool]) {
+fn keep_headline(
+    features: &[Features],
+    kept_texts: &[&str],
+    verdict: &[Option<(Reason, u32)>],
+    keep: &mut [bool],
+) {
     let body = (0..features.len()).find(|&i| keep[i] && !features[i].title_like);
-    let Some(title) = body.and_then(|body| headline_above(features, verdict, body)) else {
+    // A title-like line with a `|` or `•` is a byline or a breadcrumb (`R. Gómez | La
+    // Ribera`), not the headline.
+    let unseparated = |i: usize| !kept_texts[i].contains(['|', '•']);
+    let Some(title) = body.and_then(|body| headline_above(features, verdict, body, unseparated))
+    else {
         return;
     };
     keep[title] = true;
@@ -1831,7 +1850,7 @@ fn protect_headline(
     class: &mut [Class],
 ) -> Option<usize> {
     let first_good = class.iter().position(|&c| c == Class::Good)?;
-    let title = headline_above(features, whole, first_good)?;
+    let title = headline_above(features, whole, first_good, |_| true)?;
     whole[title] = None;
     class[title] = Class::Good;
     Some(title)
@@ -1845,13 +1864,14 @@ fn headline_above(
     features: &[Features],
     removed: &[Option<(Reason, u32)>],
     body: usize,
+    candidate: impl Fn(usize) -> bool,
 ) -> Option<usize> {
     let mut looked = 0;
     for i in (0..body).rev() {
         if named_rule(removed[i]) {
             continue;
         }
-        if features[i].title_like && features[i].words >= 3 {
+        if features[i].title_like && features[i].words >= 3 && candidate(i) {
             return Some(i);
         }
         looked += 1;
@@ -2304,6 +2324,18 @@ mod tests {
             let mut keep = vec![false, true, false, false];
             keep_some_prose(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [false, true, true, false]);
+        });
+    }
+
+    #[test]
+    fn a_byline_with_a_separator_is_not_taken_for_the_headline() {
+        let text =
+            format!("Het ziekenhuis opent een nieuwe spoedpost\nR. Gómez | La Ribera\n{BODY}\n");
+        with_features(&text, |_, texts, features| {
+            let verdict = vec![None; texts.len()];
+            let mut keep = vec![false, false, true];
+            keep_headline(features, texts, &verdict, &mut keep);
+            assert_eq!(keep, [true, false, true]);
         });
     }
 
