@@ -479,11 +479,7 @@ pub fn judge(
     let mut class = classify(&features, &whole);
     rescue_empty_page(&features, &whole, &mut class);
     let headline = protect_headline(&features, &mut whole, &mut class);
-    mark_related_runs(&features, &mut whole, &class);
-    for (i, f) in features.iter().enumerate() {
-        // A "read also" heading standing alone is never the article's.
-        certain[i] |= RELATED_HEADINGS.contains(&f.key);
-    }
+    mark_related_runs(&features, &mut whole, &mut certain, &class);
 
     // The rules' verdict on each block, and what the classifier sees of it.
     let mut verdict: Vec<Option<(Reason, u32)>> = whole
@@ -630,7 +626,7 @@ fn keep_subheadings(
     for i in 1..features.len().saturating_sub(1) {
         let f = &features[i];
         if !keep[i]
-            && matches!(verdict[i], None | Some((Reason::LowContent, _)))
+            && removed_by_classification_only(verdict[i])
             && f.title_like
             && f.words <= SUBHEADING_WORDS
             && prose(i + 1, keep)
@@ -665,9 +661,7 @@ fn keep_following_sentences(
     };
     let aside = |j: usize| is_aside(judged[j], verdict[j]);
     for i in 1..features.len() {
-        if judged[i]
-            || !matches!(verdict[i], None | Some((Reason::LowContent, _)))
-            || !sentence(i, SENTENCE_WORDS)
+        if judged[i] || !removed_by_classification_only(verdict[i]) || !sentence(i, SENTENCE_WORDS)
         {
             continue;
         }
@@ -676,6 +670,12 @@ fn keep_following_sentences(
             keep[i] = true;
         }
     }
+}
+
+/// Whether no rule stands against a block, only the jusText pass or nothing: the blocks
+/// the rules on the classifier's verdict may bring back.
+fn removed_by_classification_only(verdict: Option<(Reason, u32)>) -> bool {
+    matches!(verdict, None | Some((Reason::LowContent, _)))
 }
 
 /// Whether a stripped block is an aside inside the article (an advert marker, a caption, a
@@ -699,7 +699,7 @@ fn keep_some_prose(
         return;
     }
     for j in 0..keep.len() {
-        if matches!(verdict[j], None | Some((Reason::LowContent, _))) && prose(j, RESCUED_WORDS) {
+        if removed_by_classification_only(verdict[j]) && prose(j, RESCUED_WORDS) {
             keep[j] = true;
         }
     }
@@ -1488,18 +1488,15 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     if !digit_ahead {
         return None;
     }
-    let bare = |w: &str| {
-        let w = lowercase(w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']));
-        w.trim_end_matches('.').to_string()
-    };
+    let bare = date_word;
     // Most blocks with a digit are sentences: a date opens with a date part, a joiner or
     // a label's first word.
     let first = bare(original.split_whitespace().next().unwrap_or(""));
     let opens = date_part(&first, lex) != DatePart::No
-        || DATE_JOINERS.contains(&first.as_str())
+        || DATE_JOINERS.contains(&first.as_ref())
         || DATE_LABELS
             .iter()
-            .any(|label| label.split(' ').next() == Some(first.as_str()));
+            .any(|label| label.split(' ').next() == Some(first.as_ref()));
     if !opens {
         return None;
     }
@@ -1529,7 +1526,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     let whole_only = next == 0
         && words
             .first()
-            .is_some_and(|&(_, w)| DATE_JOINERS.contains(&bare(w).as_str()));
+            .is_some_and(|&(_, w)| DATE_JOINERS.contains(&bare(w).as_ref()));
     if whole_only {
         next = 1;
     }
@@ -1543,12 +1540,12 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         let kind = date_part(&bare, lex);
         if kind == DatePart::No {
             // A time's zone or half of the day (`14:32 Uhr`, `9:30 am`) ends the date.
-            if after_time && TIME_ZONES.contains(&bare.as_str()) {
+            if after_time && TIME_ZONES.contains(&bare.as_ref()) {
                 end = at + w.len();
                 after_time = false;
                 continue;
             }
-            if (labelled || parts > 0) && DATE_JOINERS.contains(&bare.as_str()) {
+            if (labelled || parts > 0) && DATE_JOINERS.contains(&bare.as_ref()) {
                 continue;
             }
             break;
@@ -1573,10 +1570,15 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     Some(original.len() - original[end..].trim_start().len())
 }
 
+/// A word of a printed date without its trailing punctuation, in lower case (copied only
+/// when it has upper case).
+fn date_word(w: &str) -> std::borrow::Cow<'_, str> {
+    let w = w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']);
+    lowercase(w.trim_end_matches('.'))
+}
+
 /// A time of day: `14:32`, `14h32`, `14h`.
 fn is_time(word: &str) -> bool {
-    let digits =
-        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     word.split_once([':', 'h']).is_some_and(|(h, m)| {
         digits(h, &[1, 2]) && (digits(m, &[2]) || (m.is_empty() && word.ends_with('h')))
     })
@@ -1593,9 +1595,12 @@ enum DatePart {
     Date,
 }
 
+/// Whether `s` is ASCII digits only, of one of the lengths `lens`.
+fn digits(s: &str, lens: &[usize]) -> bool {
+    lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn date_part(word: &str, lex: &Lexicon) -> DatePart {
-    let digits =
-        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
     if lex.is_month(word) {
         return DatePart::Date;
     }
@@ -2000,11 +2005,19 @@ fn pieces(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// A "read also" heading followed by short lines: the lines are a related-article list.
-fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>], class: &[Class]) {
+/// The heading itself, standing alone, is never the article's: it goes whatever the
+/// classifier says (`certain`).
+fn mark_related_runs(
+    features: &[Features],
+    whole: &mut [Option<(Reason, u32)>],
+    certain: &mut [bool],
+    class: &[Class],
+) {
     let mut i = 0;
     while i < features.len() {
         if RELATED_HEADINGS.contains(&features[i].key) {
             whole[i] = Some((Reason::RelatedList, 0));
+            certain[i] = true;
             let mut j = i + 1;
             while j < features.len()
                 && features[j].words <= 20
@@ -2012,6 +2025,7 @@ fn mark_related_runs(features: &[Features], whole: &mut [Option<(Reason, u32)>],
                 && !matches!(whole[j], Some((r, _)) if r != Reason::Separator && r != Reason::RelatedList && r != Reason::SiteTemplate && r != Reason::Furniture)
             {
                 whole[j] = Some((Reason::RelatedList, 0));
+                certain[j] |= RELATED_HEADINGS.contains(&features[j].key);
                 j += 1;
             }
             i = j;
