@@ -88,7 +88,8 @@ impl ClutterConfig {
 pub enum Reason {
     /// Recurs on many pages of the same site.
     SiteTemplate,
-    /// Menu, paging and control words standing alone (`Home`, `Previous`, `Next`).
+    /// Menu, paging and control words standing alone (`Home`, `Previous`, `Next`), or in a
+    /// column beside the article's text on the same line (a page laid out in a table).
     Navigation,
     /// A call to action: newsletter, share, comment, cookie, app, "read also".
     Prompt,
@@ -535,7 +536,19 @@ pub fn judge(
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &kept_texts, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
-    strip_second_article(&features, &runs, keys, lex, &mut verdict, &mut keep);
+    let columned: Vec<bool> = blocks
+        .iter()
+        .map(|b| memchr::memmem::find(b.text(text).as_bytes(), COLUMN_GAP).is_some())
+        .collect();
+    strip_second_article(
+        &features,
+        &runs,
+        &columned,
+        keys,
+        lex,
+        &mut verdict,
+        &mut keep,
+    );
     for (keep, _) in keep.iter_mut().zip(&certain).filter(|(_, &c)| c) {
         *keep = false;
     }
@@ -887,6 +900,7 @@ const COMMENT_SIGNATURES: &[&str] = &[
 fn strip_second_article(
     features: &[Features],
     runs: &[Run],
+    columned: &[bool],
     keys: &KeyForms,
     lex: &Lexicon,
     verdict: &mut [Option<(Reason, u32)>],
@@ -900,7 +914,11 @@ fn strip_second_article(
             words_before += features[i].words;
             continue;
         }
-        if kept_before < 3 || runs[i].blocks > 1 || !lex.is_category(keys.get(i)) {
+        // A label among lines of columns is the menu column of a page laid out in a
+        // table, not the label of a new article.
+        let near_columns =
+            columned[i.saturating_sub(2)..(i + 3).min(columned.len())].contains(&true);
+        if kept_before < 3 || runs[i].blocks > 1 || near_columns || !lex.is_category(keys.get(i)) {
             continue;
         }
         let Some(title) = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)
@@ -1074,19 +1092,30 @@ fn cut_furniture(
     partial: &mut Vec<Removal>,
 ) -> (usize, usize) {
     let mut kept = (block.start, block.end);
+    if let Some((from, to)) = article_column(block.text(text)) {
+        for (start, end) in [
+            (block.start, block.start + from),
+            (block.start + to, block.end),
+        ] {
+            if start < end {
+                partial.push(removal(start, end, Reason::Navigation));
+            }
+        }
+        kept = (block.start + from, block.start + to);
+    }
 
     // Dates in a row (`Gepubliceerd: … | Bijgewerkt: …`) go together.
-    let mut cut = block.start;
-    while let Some(len) = leading_date(&text[cut..block.end], lex) {
+    let mut cut = kept.0;
+    while let Some(len) = leading_date(&text[cut..kept.1], lex) {
         cut += len;
-        let rest = &text[cut..block.end];
+        let rest = &text[cut..kept.1];
         cut += rest.len()
             - rest
                 .trim_start_matches(['|', '•', '·', '-', '–', ' '])
                 .len();
     }
-    if cut > block.start {
-        partial.push(removal(block.start, cut, Reason::Furniture));
+    if cut > kept.0 {
+        partial.push(removal(kept.0, cut, Reason::Furniture));
         kept.0 = cut;
     }
     if kept.0 < kept.1 {
@@ -1105,6 +1134,78 @@ fn cut_furniture(
         }
     }
     kept
+}
+
+/// Spaces in a row that part the columns of a page laid out in a table, as text
+/// extractors render it (`Business          Apple has upgraded the iPod …`). Prose never
+/// has so many.
+const COLUMN_GAP: &[u8] = b"    ";
+
+/// Words from which a column's cell is a paragraph rather than a menu item or a link.
+const COLUMN_PROSE_WORDS: usize = 8;
+
+/// The byte spans of a line's columns (see [`COLUMN_GAP`]); one span for a line that has
+/// none.
+fn columns(line: &str) -> Vec<(usize, usize)> {
+    let bytes = line.as_bytes();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for gap in memchr::memmem::find_iter(bytes, COLUMN_GAP) {
+        if gap < start {
+            continue;
+        }
+        if gap > start {
+            cells.push((start, gap));
+        }
+        start = gap + bytes[gap..].iter().take_while(|&&b| b == b' ').count();
+    }
+    if start < bytes.len() {
+        cells.push((start, bytes.len()));
+    }
+    cells
+}
+
+/// In a line of columns with one paragraph among menu items and links, the span of the
+/// paragraph: the only cell of [`COLUMN_PROSE_WORDS`] words or more, and not a list item,
+/// beside one or two cells of words. Those are the page's menu column printed beside the
+/// article.
+fn article_column(line: &str) -> Option<(usize, usize)> {
+    memchr::memmem::find(line.as_bytes(), COLUMN_GAP)?;
+    let cells = columns(line);
+    let mut prose = cells
+        .iter()
+        .filter(|&&(start, end)| line[start..end].split_whitespace().count() >= COLUMN_PROSE_WORDS);
+    let (Some(&(start, end)), None) = (prose.next(), prose.next()) else {
+        return None;
+    };
+    // A row of a table in the article (`DL   Myles Garrett   57   77%   1 tackle …`) has
+    // more cells, or numbers in them.
+    let menu_like = |&(from, to): &(usize, usize)| line[from..to].chars().any(char::is_alphabetic);
+    let menu = cells.iter().filter(|&&cell| cell != (start, end));
+    let fits = (2..=3).contains(&cells.len())
+        && !opens_list_marker(&line[start..end])
+        && menu.clone().all(menu_like);
+    fits.then_some((start, end))
+}
+
+/// A line of two or more columns that each open with a list marker (`* Jet debris rains
+/// down      * Plane forced to land`): headline lists set side by side.
+fn is_list_columns(line: &str) -> bool {
+    if memchr::memmem::find(line.as_bytes(), COLUMN_GAP).is_none() {
+        return false;
+    }
+    let cells = columns(line);
+    cells.len() > 1
+        && cells
+            .iter()
+            .all(|&(start, end)| opens_list_marker(&line[start..end]))
+}
+
+/// Whether a cell is an item of a list (`* `, `• `, `- `, …).
+fn opens_list_marker(cell: &str) -> bool {
+    ["* ", "• ", "+ ", "- ", "· "]
+        .iter()
+        .any(|marker| cell.starts_with(marker))
 }
 
 /// The text a block keeps, without the blanks its cuts left at either end.
@@ -1137,8 +1238,17 @@ fn certain_rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Optio
     if words <= 30 && opens_read_also(original, key) {
         return Some(Reason::Prompt);
     }
+    if is_list_columns(original) {
+        return Some(Reason::RelatedList);
+    }
+    if words <= COOKIE_NOTICE_WORDS && lex.is_cookie_notice(key) {
+        return Some(Reason::Prompt);
+    }
     None
 }
+
+/// The most words of a cookie notice; an article may discuss cookies at length.
+const COOKIE_NOTICE_WORDS: usize = 80;
 
 /// The in-page rule that removes a whole block of `words` words, if one applies.
 fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason> {
@@ -2198,6 +2308,53 @@ mod tests {
     }
 
     #[test]
+    fn a_menu_column_beside_the_article_is_cut_and_the_paragraph_kept() {
+        let paragraph = "Het werk duurt naar verwachting zes weken en kost twee miljoen euro.";
+        let line = format!("* Sport          {paragraph}          Meer nieuws");
+        let (start, end) = article_column(&line).expect("a paragraph among menu cells");
+        assert_eq!(&line[start..end], paragraph);
+        assert_eq!(
+            columns("a    b     c"),
+            [(0, 1), (5, 6), (11, 12)],
+            "cells between gaps of four spaces or more"
+        );
+        for line in [
+            // No gap wide enough: prose with a double space.
+            format!("Sport  {paragraph}"),
+            // A row of a table in the article: numbers, and more cells.
+            format!("DL   Myles Garrett   57   77%   {paragraph}"),
+            format!("57     {paragraph}"),
+            // Two paragraphs side by side: nothing says which is the article's.
+            format!("{paragraph}     {paragraph}"),
+            // A list of headlines, one of them long.
+            format!("* Kort bericht     * {paragraph}"),
+        ] {
+            assert_eq!(article_column(&line), None, "{line}");
+        }
+        let text = format!("Brug gaat dicht\n\n{BODY}\n\nSport          {BODY}\n\n{BODY}\n");
+        let out = clean(&text);
+        assert_eq!(out.matches(BODY).count(), 3, "{out}");
+        assert!(!out.contains("Sport"), "{out}");
+    }
+
+    #[test]
+    fn headline_lists_set_side_by_side_are_a_related_list() {
+        assert!(is_list_columns(
+            "* Jet debris rains down     * Plane makes emergency landing     * Ferry sinks"
+        ));
+        assert!(!is_list_columns("* Jet debris rains down"));
+        assert!(!is_list_columns(
+            "* Sport          Het werk duurt zes weken."
+        ));
+        let lex = Lexicon::get();
+        let line = "* Jet debris rains down     * Plane makes emergency landing";
+        assert_eq!(
+            certain_rule(line, &normalize(line), 8, lex),
+            Some(Reason::RelatedList)
+        );
+    }
+
+    #[test]
     fn a_date_with_a_time_of_day_is_furniture_beside_a_byline() {
         let lex = Lexicon::get();
         let line = "Von Anna Keller | 12.03.2025, 14:32 Uhr | Lesezeit 3 Minuten";
@@ -2474,7 +2631,7 @@ mod tests {
              Wie meer wil weten, leest het dossier in de rubriek\nregio\n\
              Bakkerij in het dorp sluit na 94 jaar\n{SECOND_BODY}\n{SECOND_BODY}\n"
         );
-        let stripped = |fragments: bool| {
+        let stripped = |fragments: bool, in_columns: bool| {
             with_features(&text, |page, texts, features| {
                 let mut runs = fragment_runs(texts, features);
                 if !fragments {
@@ -2485,15 +2642,33 @@ mod tests {
                 keep[label] = false;
                 let mut verdict = vec![None; texts.len()];
                 let lex = Lexicon::get();
-                strip_second_article(features, &runs, &page.forms, lex, &mut verdict, &mut keep);
+                // As if the lines around the label were laid out in columns.
+                let columned: Vec<bool> = (0..texts.len())
+                    .map(|i| in_columns && i.abs_diff(label) == 1)
+                    .collect();
+                let forms = &page.forms;
+                strip_second_article(
+                    features,
+                    &runs,
+                    &columned,
+                    forms,
+                    lex,
+                    &mut verdict,
+                    &mut keep,
+                );
                 verdict
                     .iter()
                     .filter(|v| matches!(v, Some((Reason::SecondArticle, _))))
                     .count()
             })
         };
-        assert_eq!(stripped(true), 0);
-        assert_eq!(stripped(false), 4);
+        assert_eq!(stripped(true, false), 0);
+        assert_eq!(stripped(false, false), 4);
+        assert_eq!(
+            stripped(false, true),
+            0,
+            "a menu column's label opens nothing"
+        );
     }
 
     #[test]

@@ -344,6 +344,57 @@ const CATEGORY_WORDS: &[&str] = &[
     "spettacoli",
 ];
 
+/// Word beginnings that, beside the word `cookie(s)`, make a line a cookie notice: asking
+/// consent, naming the site, its settings or its privacy policy, in every supported
+/// language. A recipe's cookies come without them.
+const COOKIE_NOTICE_STEMS: &[&str] = &[
+    "accept",
+    "akzept",
+    "acept",
+    "aceit",
+    "accett",
+    "consent",
+    "toestemm",
+    "zustimm",
+    "privacy",
+    "privacidad",
+    "datenschutz",
+    "confidentialit",
+    "policy",
+    "politique",
+    "polític",
+    "politica",
+    "naveg",
+    "navig",
+    "brows",
+    "website",
+    "webseite",
+    "site",
+    "sitio",
+    "sito",
+    "setting",
+    "instelling",
+    "einstellung",
+    "paramètr",
+    "parametr",
+    "preferen",
+    "préféren",
+    "utiliz",
+    "utilis",
+    "usamos",
+    "usiamo",
+    "verwend",
+    "gebruik",
+    "tercer",
+    "terceir",
+    "tiers",
+    "terze",
+    "terzi",
+    "dritt",
+    "derden",
+    "personali",
+];
+
 /// Phrases of calls to action: newsletters, sharing, comments, cookies, apps, "read also".
 const PROMPT_PHRASES: &[&str] = &[
     // nl
@@ -1167,6 +1218,23 @@ impl Lexicon {
         number && minutes && words >= 2
     }
 
+    /// Whether a key form is a cookie notice: the word `cookie` or `cookies` with a word
+    /// of [`COOKIE_NOTICE_STEMS`] (`we use cookies to improve our site`, `Utilizamos cookies
+    /// propias y de terceros`). Never article text, however the page reads.
+    pub fn is_cookie_notice(&self, key: &str) -> bool {
+        if memchr::memmem::find(key.as_bytes(), b"cookie").is_none() {
+            return false;
+        }
+        let (mut cookie, mut notice) = (false, false);
+        for word in key.split(' ') {
+            cookie |= word == "cookie" || word == "cookies";
+            notice |= COOKIE_NOTICE_STEMS
+                .iter()
+                .any(|stem| word.starts_with(stem));
+        }
+        cookie && notice
+    }
+
     /// Whether a word (lower case) is a weekday name.
     pub fn is_weekday(&self, word: &str) -> bool {
         self.weekdays.contains(word)
@@ -1181,6 +1249,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     #[test]
     fn stoplists_load_and_detect_language() {
@@ -1243,6 +1312,29 @@ mod tests {
             2
         );
         assert_eq!(lex.prompt_hits("the relatedness of things"), 0);
+    }
+
+    #[test]
+    fn cookie_notices_in_several_languages_and_not_a_recipe() {
+        let lex = Lexicon::get();
+        for line in [
+            "We use cookies to improve your experience on our website.",
+            "Este site utiliza cookies para melhorar a sua experiência.",
+            "Utilizamos cookies propias y de terceros para mejorar nuestros servicios.",
+            "Diese Webseite verwendet Cookies. Mit der Nutzung stimmen Sie zu.",
+            "Nous utilisons des cookies pour vous offrir la meilleure expérience.",
+            "Questo sito utilizza cookie tecnici e di profilazione.",
+            "Wij gebruiken cookies om de site te verbeteren.",
+        ] {
+            assert!(lex.is_cookie_notice(&normalize(line)), "{line}");
+        }
+        for line in [
+            "Bake the cookies for twelve minutes, until the edges are golden.",
+            "The cookie jar was empty by noon.",
+            "We accept the committee's findings.",
+        ] {
+            assert!(!lex.is_cookie_notice(&normalize(line)), "{line}");
+        }
     }
 
     #[test]

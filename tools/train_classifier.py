@@ -4,7 +4,8 @@
 A labelled set is a directory in the clutter-dev format: docs.jsonl ({"id", "site", "text"}),
 gold_lines.jsonl ({"id", "line_no", "boilerplate"}) and gold_text.jsonl ({"id", "text"}).
 The script runs zeef on each set with --block-features, joins every block's inputs to its
-line label, and fits gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier).
+line label, and fits gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier),
+every page weighing the same (see page_weights).
 
 Before the final fit it cross-validates with whole sites held out (GroupKFold by site), so
 the figures it prints are for sites the model never saw, and checks the keep threshold there.
@@ -85,8 +86,24 @@ def load_set(zeef, directory, scratch):
         y.append(labels[key])
         groups.append(site[o["id"]])
         blocks.append((o["id"], lines[o["id"]][o["line"]].strip()))
-    return dict(name=directory, X=np.array(rows, dtype=np.float32), y=np.array(y),
+    return dict(name=directory, X=np.array(rows, dtype=np.float32), y=np.array(y), w=page_weights(blocks),
                 groups=groups, blocks=blocks, gold=gold, ids=[d["id"] for d in docs])
+
+
+def page_weights(blocks):
+    """Sample weights that make every page of a set weigh the same in the fit, half of it
+    spread evenly over the page's blocks and half by their words. The score averages word F1
+    over pages and the lines-kept figure counts lines, while unweighted blocks let the
+    longest pages (hundreds of menu lines) outweigh the single-page sites. Scaled to a mean
+    of 1, so a set weighs by its blocks as before."""
+    per_page = collections.Counter(doc for doc, _ in blocks)
+    words = [len(TOKEN.findall(text)) for _, text in blocks]
+    page_words = collections.Counter()
+    for (doc, _), n in zip(blocks, words):
+        page_words[doc] += n
+    w = np.array([0.5 / per_page[doc] + 0.5 * (n + 1) / (page_words[doc] + per_page[doc])
+                  for (doc, _), n in zip(blocks, words)])
+    return w * len(w) / w.sum()
 
 
 def set_name(s):
@@ -140,7 +157,7 @@ def probability(doc, X):
     return 1 / (1 + np.exp(-score))
 
 
-def run_held_out(args, sets, folds, X, y, groups, names, threshold):
+def run_held_out(args, sets, folds, X, y, w, groups, names, threshold):
     """zeef itself on each fold's held-out sites, with the model fitted on the other sites."""
     os.makedirs(args.held_out, exist_ok=True)
     outputs = [os.path.join(args.held_out, f"{n}.jsonl") for n in range(len(sets))]
@@ -149,7 +166,7 @@ def run_held_out(args, sets, folds, X, y, groups, names, threshold):
         open(path, "w").close()
     with tempfile.TemporaryDirectory() as scratch:
         for fold, (train, test) in enumerate(folds):
-            model = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train])
+            model = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train], sample_weight=w[train])
             model_path = os.path.join(scratch, "model.json")
             with open(model_path, "w", encoding="utf-8") as f:
                 json.dump(export(model, names, threshold, {"fold": fold}), f)
@@ -188,6 +205,7 @@ def main():
     names = feature_names()
     X = np.vstack([s["X"] for s in sets])
     y = np.concatenate([s["y"] for s in sets])
+    w = np.concatenate([s["w"] for s in sets])
     groups = sum((s["groups"] for s in sets), [])
     assert X.shape[1] == len(names), (X.shape, len(names))
 
@@ -195,7 +213,7 @@ def main():
     cv = np.zeros(len(y))
     folds = list(GroupKFold(n_splits=FOLDS).split(X, y, groups))
     for train, test in folds:
-        cv[test] = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train]).predict_proba(X[test])[:, 1]
+        cv[test] = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train], sample_weight=w[train]).predict_proba(X[test])[:, 1]
     bounds = np.cumsum([0] + [len(s["y"]) for s in sets])
     verdict = names.index("self.verdict")
     scores = {}
@@ -215,11 +233,12 @@ def main():
           + ", ".join(f"{t}: {'/'.join(f'{v:.4f}' for v in f)}" for t, f in scores.items()) + ")")
 
     if args.held_out:
-        run_held_out(args, sets, folds, X, y, groups, names, best)
+        run_held_out(args, sets, folds, X, y, w, groups, names, best)
 
-    model = HistGradientBoostingClassifier(**PARAMS).fit(X, y)
+    model = HistGradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=w)
     meta = {"fitted_by": "tools/train_classifier.py", "scikit_learn": sklearn.__version__,
-            "params": PARAMS, "blocks": int(len(y)), "sites": len(set(groups)),
+            "params": PARAMS, "sample_weight": "pages equal, half by blocks, half by words",
+            "blocks": int(len(y)), "sites": len(set(groups)),
             "sets": [set_name(s) for s in sets], "cross_validation": report}
     doc = export(model, names, best, meta)
     sample = X[:: max(1, len(X) // 2000)]
