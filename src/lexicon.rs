@@ -558,6 +558,21 @@ const PROMPT_PHRASES: &[&str] = &[
     "te puede interesar",
     "réagir à cet article",
     "sur le même sujet",
+    // sharing, in so many words: one verb alone is too often the article's
+    "diesen artikel teilen",
+    "beitrag teilen",
+    "partager cet article",
+    "partagez cet article",
+    "comparte esta noticia",
+    "compartir esta noticia",
+    "comparte este artículo",
+    "compartir este artículo",
+    "condividi questo articolo",
+    "condividi l articolo",
+    "partilhe esta notícia",
+    "partilhar esta notícia",
+    "compartilhe esta notícia",
+    "compartilhar esta notícia",
 ];
 
 /// Words that open a credit, source or caption line.
@@ -1312,6 +1327,18 @@ mod tests {
             2
         );
         assert_eq!(lex.prompt_hits("the relatedness of things"), 0);
+        for line in [
+            "Comparte esta noticia",
+            "Partager cet article",
+            "Diesen Artikel teilen",
+        ] {
+            assert!(lex.prompt_hits(&normalize(line)) >= 1, "{line}");
+        }
+        assert_eq!(
+            lex.prompt_hits(&normalize("Los vecinos quieren compartir el espacio")),
+            0,
+            "a verb of sharing alone is the article's"
+        );
     }
 
     #[test]
