@@ -531,6 +531,15 @@ pub fn judge(
     let model = config.model();
     let probability = model.probabilities(&vectors);
     let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
+    // The rules below read what is kept (the headline is looked for above the first kept
+    // paragraph), so what a certain rule removes is gone for them too, and again at the end
+    // for whatever they kept.
+    let strip_certain = |keep: &mut [bool]| {
+        for (keep, _) in keep.iter_mut().zip(&certain).filter(|(_, &c)| c) {
+            *keep = false;
+        }
+    };
+    strip_certain(&mut keep);
     keep_runs_whole(&runs, &features, &verdict, &mut keep);
     keep_following_sentences(&features, &kept_texts, &verdict, &mut keep);
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
@@ -549,9 +558,7 @@ pub fn judge(
         &mut verdict,
         &mut keep,
     );
-    for (keep, _) in keep.iter_mut().zip(&certain).filter(|(_, &c)| c) {
-        *keep = false;
-    }
+    strip_certain(&mut keep);
     if !keep.contains(&true) {
         // A page the classifier would empty keeps what the rules keep.
         keep = verdict.iter().map(Option::is_none).collect();
@@ -622,18 +629,18 @@ fn named_rule(verdict: Option<(Reason, u32)>) -> bool {
 /// Keeps a subheading inside the article: a title-like block of at most
 /// [`SUBHEADING_WORDS`] words that no rule removed, right above a kept paragraph of prose
 /// ([`PROSE_WORDS`] words or more, ending a sentence) and with the nearest kept block above
-/// it prose too. Between them may stand at most two blocks a named rule removed (a caption,
-/// a pull quote), not menu items. Alone, such a line reads as a menu item or a teaser to
-/// the classifier; between paragraphs it is the article's.
+/// it as long (a paragraph, or a quote with its speaker after it). Between them may stand
+/// at most two blocks a named rule removed (a caption, a pull quote), not menu items.
+/// Alone, such a line reads as a menu item or a teaser to the classifier; between
+/// paragraphs it is the article's.
 fn keep_subheadings(
     features: &[Features],
     kept_texts: &[&str],
     verdict: &[Option<(Reason, u32)>],
     keep: &mut [bool],
 ) {
-    let prose = |j: usize, keep: &[bool]| {
-        keep[j] && features[j].words >= PROSE_WORDS && ends_sentence(kept_texts[j])
-    };
+    let long = |j: usize, keep: &[bool]| keep[j] && features[j].words >= PROSE_WORDS;
+    let prose = |j: usize, keep: &[bool]| long(j, keep) && ends_sentence(kept_texts[j]);
     // What may stand between a subheading and the paragraph above it.
     let aside = |j: usize, keep: &[bool]| is_aside(keep[j], verdict[j]);
     for i in 1..features.len().saturating_sub(1) {
@@ -646,7 +653,7 @@ fn keep_subheadings(
             && (i.saturating_sub(3)..i)
                 .rev()
                 .find(|&j| !aside(j, keep))
-                .is_some_and(|j| prose(j, keep))
+                .is_some_and(|j| long(j, keep))
         {
             keep[i] = true;
         }
@@ -1179,8 +1186,12 @@ fn article_column(line: &str) -> Option<(usize, usize)> {
         return None;
     };
     // A row of a table in the article (`DL   Myles Garrett   57   77%   1 tackle …`) has
-    // more cells, or numbers in them.
-    let menu_like = |&(from, to): &(usize, usize)| line[from..to].chars().any(char::is_alphabetic);
+    // more cells, or numbers in them; a line of code (`x = 1    # the loop's start …`)
+    // has symbols no menu has.
+    let menu_like = |&(from, to): &(usize, usize)| {
+        let cell = &line[from..to];
+        cell.chars().any(char::is_alphabetic) && !cell.contains(['=', '{', '}', ';', '<', '>'])
+    };
     let menu = cells.iter().filter(|&&cell| cell != (start, end));
     let fits = (2..=3).contains(&cells.len())
         && !opens_list_marker(&line[start..end])
@@ -2328,6 +2339,8 @@ mod tests {
             format!("{paragraph}     {paragraph}"),
             // A list of headlines, one of them long.
             format!("* Kort bericht     * {paragraph}"),
+            // A line of code with its comment.
+            "let total = 0;    // the sum of every invoice the customer paid this year".to_string(),
         ] {
             assert_eq!(article_column(&line), None, "{line}");
         }
@@ -2688,6 +2701,19 @@ mod tests {
             verdict[2] = Some((Reason::LowContent, 0));
             keep_subheadings(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [true, false, true, true, false, false, true]);
+        });
+        // Under a quote with its speaker after it, which ends no sentence.
+        let quote = "„Wij willen niet kiezen tussen de brug en de veerpont, allebei moeten ze                      blijven” Anna de Groot, wethouder van verkeer";
+        let text = format!(
+            "{quote}
+Omleiding via de Ringweg
+{BODY}
+"
+        );
+        with_features(&text, |_, texts, features| {
+            let mut keep = vec![true, false, true];
+            keep_subheadings(features, texts, &[None, None, None], &mut keep);
+            assert_eq!(keep, [true, true, true]);
         });
     }
 
