@@ -4,11 +4,13 @@
 # 2 with defaults, and writes one table per size to BENCHMARKS.md.
 # Usage: benches/end_to_end.sh [SEED] [DOCS...]
 #   defaults: seed 1, sizes 20000 (≈ 87 MB) and 235000 (≈ 1 GB); needs ~3 GB free in $TMPDIR.
+#   REPEATS (default 3): runs per thread count, alternating; the median run is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seed=${1:-1}
 shift || true
 sizes=("${@:-20000 235000}")
+repeats=${REPEATS:-3}
 read -r -a sizes <<< "${sizes[*]}"
 work=$(mktemp -d "${TMPDIR:-/tmp}/zeef-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -26,21 +28,37 @@ for docs in "${sizes[@]}"; do
   floor=$("$zeef" floor "$corpus")
   floor_mbs=$(python3 -c "import json,sys; print(round(json.loads(sys.argv[1])['mb_per_s'], 1))" "$floor")
 
+  # Runs alternate between one and two threads, so drift on a shared machine (this kind of
+  # VM varies by a third over an hour) falls on both alike; the table shows each thread
+  # count's median run and the range of all its runs.
+  for rep in $(seq "$repeats"); do
+    for threads in 1 2; do
+      /usr/bin/time -f "%M" -o "$work/rss-$threads-$rep" \
+        "$zeef" clean "$corpus" -o "$work/out-$threads.jsonl" \
+        --report "$work/report-$threads-$rep.json" -j "$threads" -q
+    done
+  done
   rows=""
   for threads in 1 2; do
-    /usr/bin/time -f "%M" -o "$work/rss" \
-      "$zeef" clean "$corpus" -o "$work/out-$threads.jsonl" --report "$work/report-$threads.json" -j "$threads" -q
-    rss_kb=$(cat "$work/rss")
-    rows+=$(python3 - "$work/report-$threads.json" "$rss_kb" "$floor_mbs" "$threads" "$size" <<'PY'
-import json, sys
-report = json.load(open(sys.argv[1]))
-rss_kb, floor, threads, size = int(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5])
+    rows+=$(python3 - "$work" "$threads" "$repeats" "$floor_mbs" "$size" <<'PY'
+import json, shutil, sys
+work, threads, repeats, floor, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+runs = []
+for rep in range(1, repeats + 1):
+    report = json.load(open(f"{work}/report-{threads}-{rep}.json"))
+    rss_kb = int(open(f"{work}/rss-{threads}-{rep}").read().split()[-1])
+    runs.append((report["timing"]["total_ms"], rep, report, rss_kb))
+runs.sort()
+total_ms, rep, report, rss_kb = runs[len(runs) // 2]
+shutil.copy(f"{work}/report-{threads}-{rep}.json", f"{work}/report-{threads}.json")
 t, c = report["timing"], report["counts"]
-seconds = t["total_ms"] / 1000
+seconds = total_ms / 1000
 mbs = size / 1e6 / seconds
+spread = f"{runs[0][0] / 1000:.2f}–{runs[-1][0] / 1000:.2f}"
 stages = ", ".join(f"{k} {v / 1000:.2f}" for k, v in t["stages_ms"].items())
-print(f"| {threads} | {seconds:.2f} | {mbs:.1f} | {c['documents'] / seconds:.0f} | "
-      f"{rss_kb / 1024:.0f} | {rss_kb * 1024 / c['documents']:.0f} | {mbs / floor:.3f} | {stages} |")
+print(f"| {threads} | {seconds:.2f} | {spread} | {mbs:.1f} | {c['documents'] / seconds:.0f} | "
+      f"{max(r[3] for r in runs) / 1024:.0f} | {max(r[3] for r in runs) * 1024 / c['documents']:.0f} | "
+      f"{mbs / floor:.3f} | {stages} |")
 PY
 )$'\n'
   done
@@ -61,8 +79,8 @@ PY
 
 Floor (\`zeef floor\`: read the file and xxh3 every byte, page cache warm): $floor_mbs MB/s.
 
-| threads | seconds | MB/s | docs/s | peak RSS MB | RSS bytes/doc | ratio to floor | stage seconds |
-|---|---|---|---|---|---|---|---|
+| threads | seconds (median) | range of $repeats runs | MB/s | docs/s | peak RSS MB | RSS bytes/doc | ratio to floor | stage seconds |
+|---|---|---|---|---|---|---|---|---|
 $rows
 $summary
 "
@@ -75,8 +93,9 @@ cat > BENCHMARKS.md <<MD
 Produced by \`benches/end_to_end.sh $seed ${sizes[*]}\` on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(date -u +%Y-%m-%d).
 
-Defaults: clutter and dedup on, corpus and report written. MB/s are megabytes (10^6) of the
-input file per second of the whole run (both passes over the input, dedup, writing). RSS
+Defaults: clutter and dedup on, corpus and report written. Each thread count ran $repeats
+times, alternating with the other; the row is its median run (peak RSS is the largest of
+all runs). MB/s are megabytes (10^6) of the input file per second of the whole run (both passes over the input, dedup, writing). RSS
 per document is peak RSS over documents, an upper bound on what a document costs (it
 includes the fixed costs). Stage seconds come from \`report.json\`'s timing block; \`read\`
 is reading and parsing in both passes, \`site_stats\` the first pass's segmentation,
