@@ -452,13 +452,21 @@ impl Model {
                 let at = &mut at[..scores.len()];
                 at.fill(root);
                 for _ in 0..depth {
+                    // Leaves point to themselves: a step where no block moved found every
+                    // block at its leaf.
+                    let mut moved = false;
                     for (node, x) in at.iter_mut().zip(rows.chunks_exact(FEATURE_COUNT)) {
                         let split = self.nodes[*node as usize];
-                        *node = if x[split.feature as usize] <= split.threshold {
+                        let next = if x[split.feature as usize] <= split.threshold {
                             split.left
                         } else {
                             split.right
                         };
+                        moved |= next != *node;
+                        *node = next;
+                    }
+                    if !moved {
+                        break;
                     }
                 }
                 for (score, &leaf) in scores.iter_mut().zip(at.iter()) {
