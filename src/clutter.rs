@@ -27,7 +27,7 @@ use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
 use crate::lexicon::{Lexicon, StopHits};
 use crate::normalize::{
-    is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash,
+    is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash, word_spans,
 };
 use crate::segment::{segment, Block};
 
@@ -400,10 +400,17 @@ pub fn judge(
     let page_words: usize = tallies.iter().map(|t| t.words).sum();
     let unlisted = unlisted_language(&page_hits, language, page_words);
 
+    // Lines of a page laid out in a table (see [`COLUMN_GAP`]): found once, read by the
+    // column cut, the list rule and the second-article rule.
+    let columned: Vec<bool> = blocks
+        .iter()
+        .map(|b| memchr::memmem::find(b.text(text).as_bytes(), COLUMN_GAP).is_some())
+        .collect();
     let mut partial: Vec<Removal> = Vec::new();
     let kept: Vec<(usize, usize)> = blocks
         .iter()
-        .map(|block| cut_furniture(text, block, lex, &mut partial))
+        .zip(&columned)
+        .map(|(block, &columned)| cut_furniture(text, block, columned, lex, &mut partial))
         .collect();
     // Most blocks keep all their text: their key form is already at hand. The others get
     // the key form of what they keep.
@@ -436,7 +443,7 @@ pub fn judge(
         if kept_text.is_empty() {
             whole[i] = Some((Reason::Furniture, 0));
             certain[i] = true;
-        } else if let Some(reason) = certain_rule(kept_text, key, tally.words, lex) {
+        } else if let Some(reason) = certain_rule(kept_text, key, tally.words, columned[i], lex) {
             whole[i] = Some((reason, 0));
             certain[i] = true;
         } else if let Some(reason) = rule(kept_text, key, tally.words, lex) {
@@ -545,10 +552,6 @@ pub fn judge(
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &kept_texts, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
-    let columned: Vec<bool> = blocks
-        .iter()
-        .map(|b| memchr::memmem::find(b.text(text).as_bytes(), COLUMN_GAP).is_some())
-        .collect();
     strip_second_article(
         &features,
         &runs,
@@ -1075,7 +1078,7 @@ impl Tally {
         let first = hashes.len();
         let mut stops = StopHits::default();
         if !key.is_empty() {
-            for (start, end) in pieces(key) {
+            for (start, end) in word_spans(key) {
                 let word = &key[start..end];
                 let hash = word_hash(word.as_bytes());
                 stops.add(lex.stopword_languages_hashed(word, hash));
@@ -1090,16 +1093,19 @@ impl Tally {
     }
 }
 
-/// Cuts leading dates and glued-in furniture from a block: pushes the removed pieces to
-/// `partial` and returns the span the block keeps (empty when all of it is furniture).
+/// Cuts a menu column (in a `columned` line), leading dates and glued-in furniture from a
+/// block: pushes the removed pieces to `partial` and returns the span the block keeps
+/// (empty when all of it is furniture).
 fn cut_furniture(
     text: &str,
     block: &Block,
+    columned: bool,
     lex: &Lexicon,
     partial: &mut Vec<Removal>,
 ) -> (usize, usize) {
     let mut kept = (block.start, block.end);
-    if let Some((from, to)) = article_column(block.text(text)) {
+    let column = columned.then(|| article_column(block.text(text))).flatten();
+    if let Some((from, to)) = column {
         for (start, end) in [
             (block.start, block.start + from),
             (block.start + to, block.end),
@@ -1177,7 +1183,6 @@ fn columns(line: &str) -> Vec<(usize, usize)> {
 /// beside one or two cells of words. Those are the page's menu column printed beside the
 /// article.
 fn article_column(line: &str) -> Option<(usize, usize)> {
-    memchr::memmem::find(line.as_bytes(), COLUMN_GAP)?;
     let cells = columns(line);
     let mut prose = cells
         .iter()
@@ -1202,9 +1207,6 @@ fn article_column(line: &str) -> Option<(usize, usize)> {
 /// A line of two or more columns that each open with a list marker (`* Jet debris rains
 /// down      * Plane forced to land`): headline lists set side by side.
 fn is_list_columns(line: &str) -> bool {
-    if memchr::memmem::find(line.as_bytes(), COLUMN_GAP).is_none() {
-        return false;
-    }
     let cells = columns(line);
     cells.len() > 1
         && cells
@@ -1236,7 +1238,14 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
 
 /// The in-page rule that removes a whole block of `words` words whatever the classifier
 /// makes of it, if one applies: lines that are never article text in any language.
-fn certain_rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason> {
+/// `columned`: the block's line is laid out in columns (see [`COLUMN_GAP`]).
+fn certain_rule(
+    original: &str,
+    key: &str,
+    words: usize,
+    columned: bool,
+    lex: &Lexicon,
+) -> Option<Reason> {
     if words <= 6 && lex.is_reading_time(key) {
         return Some(Reason::Furniture);
     }
@@ -1249,7 +1258,7 @@ fn certain_rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Optio
     if words <= 30 && opens_read_also(original, key) {
         return Some(Reason::Prompt);
     }
-    if is_list_columns(original) {
+    if columned && is_list_columns(original) {
         return Some(Reason::RelatedList);
     }
     if words <= COOKIE_NOTICE_WORDS && lex.is_cookie_notice(key) {
@@ -2113,18 +2122,6 @@ fn window_hashes(words: &[u64]) -> Vec<u64> {
     out
 }
 
-/// Byte spans of the pieces of `key` between spaces, as `key.split(' ')` gives them. A byte
-/// loop: far cheaper than the `char` searcher on words a few bytes long.
-fn pieces(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    key.as_bytes()
-        .split(|&b| b == b' ')
-        .scan(0, |start, piece| {
-            let span = (*start, *start + piece.len());
-            *start = span.1 + 1;
-            Some(span)
-        })
-}
-
 /// A "read also" heading followed by short lines: the lines are a related-article list.
 /// The heading itself, standing alone, is never the article's: it goes whatever the
 /// classifier says (`certain`).
@@ -2362,7 +2359,7 @@ mod tests {
         let lex = Lexicon::get();
         let line = "* Jet debris rains down     * Plane makes emergency landing";
         assert_eq!(
-            certain_rule(line, &normalize(line), 8, lex),
+            certain_rule(line, &normalize(line), 8, true, lex),
             Some(Reason::RelatedList)
         );
     }
@@ -2897,9 +2894,9 @@ Omleiding via de Ringweg
     }
 
     #[test]
-    fn pieces_are_the_spans_of_split_on_space_and_windows_roll() {
+    fn word_spans_are_those_of_split_on_space_and_windows_roll() {
         for key in ["", "a", "lees ook", " a  b ", "café oekraïne 東 京"] {
-            let spans: Vec<&str> = pieces(key).map(|(s, e)| &key[s..e]).collect();
+            let spans: Vec<&str> = word_spans(key).map(|(s, e)| &key[s..e]).collect();
             assert_eq!(spans, key.split(' ').collect::<Vec<_>>(), "{key:?}");
         }
         let hashed =

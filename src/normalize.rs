@@ -244,6 +244,41 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Byte spans of the words of a key form: the pieces between its spaces, as
+/// `form.split(' ')` gives them (an empty form is one empty piece). Found with memchr's
+/// vector search, far cheaper than a split byte by byte or by `char` on words a few bytes
+/// long; the clutter tally and the fingerprint both walk every page's words with it.
+pub fn word_spans(form: &str) -> WordSpans<'_> {
+    WordSpans {
+        spaces: memchr::memchr_iter(b' ', form.as_bytes()),
+        start: 0,
+        end: Some(form.len()),
+    }
+}
+
+/// The iterator of [`word_spans`].
+pub struct WordSpans<'a> {
+    spaces: memchr::Memchr<'a>,
+    start: usize,
+    /// The form's length until the last piece is given.
+    end: Option<usize>,
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self.spaces.next() {
+            Some(space) => {
+                let span = (self.start, space);
+                self.start = space + 1;
+                Some(span)
+            }
+            None => self.end.take().map(|end| (self.start, end)),
+        }
+    }
+}
+
 /// A 64-bit hash of one word of a key form, taken once per word of every page and shared by
 /// the stop-word count and the pull-quote windows. A word of up to eight bytes, most
 /// words, is packed into a `u64` whole (zero-padded, read with at most two loads; key-form
