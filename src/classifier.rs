@@ -55,6 +55,10 @@ pub struct BlockView {
     pub reason: Option<Reason>,
     /// The run of line fragments the block is part of (itself alone when it is whole).
     pub run: Run,
+    /// Blocks of the page with the same key, this one included.
+    pub copies: u32,
+    /// Whether the block is short and prints a date or a time of day.
+    pub dated: bool,
 }
 
 /// Consecutive blocks that are one paragraph broken at inline tags, measured together:
@@ -99,7 +103,7 @@ pub const FEATURES: [&str; FEATURE_COUNT] = {
 /// up to [`Reason::LowContent`] (the later ones are given after it).
 const RULE_REASONS: usize = Reason::LowContent as usize + 1;
 
-const OWN: [&str; 23 + RULE_REASONS] = [
+const OWN: [&str; 25 + RULE_REASONS] = [
     "self.log_chars",
     "self.log_words",
     "self.stop_density",
@@ -123,6 +127,8 @@ const OWN: [&str; 23 + RULE_REASONS] = [
     "self.run.log_chars",
     "self.run.stop_density",
     "self.run.ends_sentence",
+    "self.log_copies",
+    "self.dated",
     "self.reason.site_template",
     "self.reason.navigation",
     "self.reason.prompt",
@@ -278,6 +284,8 @@ fn own_measures(
         ln1p(b.run.chars as f64),
         b.run.stop_density.map_or(OUTSIDE, |d| d as f32),
         flag(b.run.ends_sentence),
+        ln1p(f64::from(b.copies) - 1.0),
+        flag(b.dated),
     ];
     row[..head.len()].copy_from_slice(&head);
     if let Some(n) = b.reason.map(|r| r as usize).filter(|&n| n < RULE_REASONS) {

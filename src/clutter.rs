@@ -355,6 +355,54 @@ const RELATED_HEADINGS: &[&str] = &[
     "relacionadas",
     "artículos relacionados",
     "lo más visto",
+    "dit vind je misschien ook leuk",
+    "misschien ook interessant",
+    "meer over dit onderwerp",
+    "related posts",
+    "related content",
+    "related news",
+    "read next",
+    "what to read next",
+    "you might be interested in",
+    "recommended for you",
+    "more like this",
+    "further reading",
+    "also read",
+    "latest headlines",
+    "das könnte dich auch interessieren",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "weitere nachrichten",
+    "auch lesenswert",
+    "meistgelesene artikel",
+    "à lire également",
+    "lire également",
+    "articles similaires",
+    "dans la même rubrique",
+    "vous pourriez aussi aimer",
+    "ces articles peuvent vous intéresser",
+    "à voir aussi",
+    "también te puede interesar",
+    "quizás te interese",
+    "te recomendamos",
+    "otras noticias",
+    "más noticias",
+    "articoli correlati",
+    "notizie correlate",
+    "ti potrebbe interessare",
+    "altre notizie",
+    "più letti",
+    "você pode gostar",
+    "você também pode gostar",
+    "também pode gostar",
+    "pode também gostar",
+    "artigos relacionados",
+    "posts relacionados",
+    "mais notícias",
+    "читайте также",
+    "смотрите также",
+    "похожие статьи",
+    "вам также может быть интересно",
 ];
 
 /// Decides the removals of one page.
@@ -430,6 +478,7 @@ pub fn judge(
     // stands: the rules, the classifier's inputs and the comment stamps all read them.
     let kept_texts: Vec<&str> = kept.iter().map(|&k| kept_text(text, k)).collect();
     let key_pages: Vec<u32> = page.keys.iter().map(|&k| frequency(k)).collect();
+    let copies = copies_in_page(&page.keys);
     let mut whole: Vec<Option<(Reason, u32)>> = vec![None; blocks.len()];
     // Blocks whose rule strips them whatever the classifier says.
     let mut certain = vec![false; blocks.len()];
@@ -479,7 +528,7 @@ pub fn judge(
         ));
     }
 
-    mark_captions(&features, &mut whole, lex);
+    mark_captions(&features, &kept_texts, &mut whole, lex);
     for (certain, whole) in certain.iter_mut().zip(&whole) {
         *certain |= matches!(whole, Some((Reason::Caption, _)));
     }
@@ -528,6 +577,8 @@ pub fn judge(
                 headline: headline == Some(i),
                 reason: verdict[i].map(|(r, _)| r),
                 run: runs[i],
+                copies: copies[i],
+                dated: is_dated(kept_text, f.words, lex),
             }
         })
         .collect();
@@ -667,8 +718,9 @@ fn keep_subheadings(
 /// article: a block of [`SENTENCE_WORDS`] words or more that ends a sentence, that no named
 /// rule removed, with the nearest block above it that is not an aside (an advert marker,
 /// a caption, a "read also" line; two at most) a kept block of [`SENTENCE_WORDS`] + 2 words
-/// or more ending a sentence. The classifier reads the article's last paragraph, or the
-/// last item of a list, by the share bar below it. Judged on the classifier's verdict
+/// or more ending a sentence, or any kept block (a subheading) with such a sentence kept
+/// below. The classifier reads the article's last paragraph, or the last item of a list,
+/// by the share bar below it. Judged on the classifier's verdict
 /// alone, so a block kept here does not carry the next one.
 fn keep_following_sentences(
     features: &[Features],
@@ -689,7 +741,12 @@ fn keep_following_sentences(
             continue;
         }
         let above = (i.saturating_sub(3)..i).rev().find(|&j| !aside(j));
-        if above.is_some_and(|j| judged[j] && sentence(j, SENTENCE_WORDS + 2)) {
+        let below = (i + 1..features.len().min(i + 4)).find(|&j| !aside(j));
+        let follows = above.is_some_and(|j| judged[j] && sentence(j, SENTENCE_WORDS + 2));
+        // Under a kept subheading, above a kept paragraph: inside the article.
+        let between = above.is_some_and(|j| judged[j])
+            && below.is_some_and(|j| judged[j] && sentence(j, SENTENCE_WORDS + 2));
+        if follows || between {
             keep[i] = true;
         }
     }
@@ -1236,6 +1293,16 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
     }
 }
 
+/// How many blocks of the page share each block's key: share buttons, `Advert` and
+/// `Read later` repeat down a page, article paragraphs almost never do.
+fn copies_in_page(keys: &[u64]) -> Vec<u32> {
+    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(keys.len());
+    for &key in keys {
+        *counts.entry(key).or_default() += 1;
+    }
+    keys.iter().map(|key| counts[key]).collect()
+}
+
 /// The in-page rule that removes a whole block of `words` words whatever the classifier
 /// makes of it, if one applies: lines that are never article text in any language.
 /// `columned`: the block's line is laid out in columns (see [`COLUMN_GAP`]).
@@ -1258,13 +1325,35 @@ fn certain_rule(
     if words <= 30 && opens_read_also(original, key) {
         return Some(Reason::Prompt);
     }
+    if words <= CREDIT_LABEL_WORDS && is_credit_label(original, lex) {
+        return Some(Reason::Credit);
+    }
     if columned && is_list_columns(original) {
         return Some(Reason::RelatedList);
     }
     if words <= COOKIE_NOTICE_WORDS && lex.is_cookie_notice(key) {
         return Some(Reason::Prompt);
     }
+    if lex.is_share_bar(key) {
+        return Some(Reason::Prompt);
+    }
     None
+}
+
+/// The most words of a labelled credit line.
+const CREDIT_LABEL_WORDS: usize = 8;
+
+/// A short line that opens with a credit label and its colon (`Foto: ANP / Jan de Vries`,
+/// `Source: Reuters`, `Bild: dpa`): the label alone before the colon, a name after it.
+fn is_credit_label(original: &str, lex: &Lexicon) -> bool {
+    let head = &original.as_bytes()[..original.len().min(24)];
+    let Some(colon) = memchr::memchr(b':', head) else {
+        return false;
+    };
+    let label = normalize(&original[..colon]);
+    label.split(' ').count() <= 2
+        && lex.opens_credit(&label)
+        && !original[colon + 1..].trim().is_empty()
 }
 
 /// The most words of a cookie notice; an article may discuss cookies at length.
@@ -1282,6 +1371,9 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
         return Some(Reason::RelatedList);
     }
     if words <= 4 && is_relative_age(key, lex) {
+        return Some(Reason::Furniture);
+    }
+    if words <= 5 && is_gallery_counter(original, lex) {
         return Some(Reason::Furniture);
     }
 
@@ -1317,6 +1409,20 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
         return Some(Reason::Byline);
     }
     None
+}
+
+/// Words between the two numbers of a gallery counter (`1 of 6`, `3 van 12`, `2 / 9`).
+const COUNTER_JOINERS: &[&str] = &["of", "van", "von", "de", "di", "sur", "/", "|", "z"];
+
+/// A photo gallery's counter, alone on its line: `1 of 6`, `1 / 13`, `Foto 3 van 12`.
+fn is_gallery_counter(original: &str, lex: &Lexicon) -> bool {
+    let tokens: Vec<&str> = original.split_whitespace().collect();
+    let number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let counter = |t: &[&str]| {
+        t.len() == 3 && number(t[0]) && number(t[2]) && COUNTER_JOINERS.contains(&&*lowercase(t[1]))
+    };
+    counter(&tokens)
+        || (tokens.len() == 4 && lex.opens_credit(&lowercase(tokens[0])) && counter(&tokens[1..]))
 }
 
 /// A "read also" pointer to another article, its headline after a colon in the same
@@ -1714,6 +1820,35 @@ fn is_time(word: &str) -> bool {
     })
 }
 
+/// The most words of a block that [`is_dated`] looks at: a dateline or byline is short.
+const DATED_WORDS: usize = 20;
+
+/// Whether a short block prints a date or a time of day (`Nov 19, 2019, 10:31 pm`,
+/// `2019-11-19T12:48:14Z`, `20 November 2019`): bylines and stamps do, headlines and
+/// subheadings rarely. A year alone (`in 2019`) or a month name alone is no date.
+fn is_dated(original: &str, words: usize, lex: &Lexicon) -> bool {
+    if words > DATED_WORDS || !original.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let tokens: Vec<std::borrow::Cow<'_, str>> =
+        original.split_whitespace().map(date_word).collect();
+    let numeric = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        digits(t, &[1, 2, 4])
+    };
+    tokens.iter().enumerate().any(|(i, t)| {
+        let head = t.split('t').next().unwrap_or(t);
+        let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
+        let full_date = parts.len() == 3
+            && parts.iter().all(|p| digits(p, &[1, 2, 4]))
+            && parts.iter().any(|p| p.len() == 4 || digits(p, &[2]));
+        let month_day = lex.is_month(t)
+            && (tokens.get(i + 1).is_some_and(|n| numeric(n))
+                || i.checked_sub(1).is_some_and(|p| numeric(&tokens[p])));
+        full_date || is_time(t) || month_day
+    })
+}
+
 /// What one word can be in a printed date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DatePart {
@@ -2018,8 +2153,14 @@ fn headline_above(
 }
 
 /// A one-sentence block of 4 to 30 words right before or after a photo credit is its
-/// caption (`Foto: ANP / Jan de Vries` under `De brug, gezien vanaf de kade.`).
-fn mark_captions(features: &[Features], whole: &mut [Option<(Reason, u32)>], lex: &Lexicon) {
+/// caption (`Foto: ANP / Jan de Vries` under `De brug, gezien vanaf de kade.`), unless it
+/// opens with a quotation mark: a quote beside a photo is the article's.
+fn mark_captions(
+    features: &[Features],
+    kept_texts: &[&str],
+    whole: &mut [Option<(Reason, u32)>],
+    lex: &Lexicon,
+) {
     for i in 0..features.len() {
         if !matches!(whole[i], Some((Reason::Credit, _)))
             || !lex.opens_photo_credit(features[i].key)
@@ -2032,11 +2173,18 @@ fn mark_captions(features: &[Features], whole: &mut [Option<(Reason, u32)>], lex
                 && f.sentences == 1
                 && (4..=30).contains(&f.words)
                 && !f.title_like
+                && !opens_quote(kept_texts[j])
             {
                 whole[j] = Some((Reason::Caption, 0));
             }
         }
     }
+}
+
+/// Whether a text opens with a quotation mark.
+fn opens_quote(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['"', '\'', '«', '»', '“', '”', '„', '‘', '’', '‹', '›'])
 }
 
 /// Words in a row a pull quote must share with the body.
@@ -2480,6 +2628,86 @@ mod tests {
             "Lesezeit: 4 Min.\n{BODY}\nLees ook: Nieuwe school geopend in de wijk Oost, na jaren van plannen\n{BODY}\n"
         ));
         assert_eq!(cleaned, format!("{BODY}\n{BODY}\n"));
+    }
+
+    #[test]
+    fn dates_and_times_in_short_lines_counters_and_credit_labels() {
+        let lex = Lexicon::get();
+        for line in [
+            "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+            "By Tim Childers 2019-11-19T12:48:14Z Space",
+            "Published 20 November 2019",
+            "Gepubliceerd op 3 maart 2025 om 14:05",
+        ] {
+            assert!(
+                is_dated(line, line.split_whitespace().count(), lex),
+                "{line}"
+            );
+        }
+        for line in [
+            "In 2019 the council met again",
+            "May the best team win",
+            "Ajax wint met 3-1 van PSV",
+        ] {
+            assert!(
+                !is_dated(line, line.split_whitespace().count(), lex),
+                "{line}"
+            );
+        }
+        let long = format!("{BODY} Op 3 maart 2025 om 14:05 begon het werk.");
+        assert!(!is_dated(&long, long.split_whitespace().count(), lex));
+
+        for counter in ["1 of 6", "1 / 13", "Foto 3 van 12", "2 von 9"] {
+            assert!(is_gallery_counter(counter, lex), "{counter}");
+        }
+        for line in ["Step 1 of 6", "1 of 6 people", "3 - 1"] {
+            assert!(!is_gallery_counter(line, lex), "{line}");
+        }
+
+        for credit in ["Foto: ANP / Jan de Vries", "Source: Reuters", "Bild: dpa"] {
+            assert!(is_credit_label(credit, lex), "{credit}");
+        }
+        for line in [
+            "Foto:",
+            "Photographers: a union goes on strike",
+            "Bron van inspiratie: de zee",
+        ] {
+            assert!(!is_credit_label(line, lex), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_under_a_kept_subheading_and_above_a_kept_paragraph_is_kept() {
+        let text = format!("{BODY}\n\nStraßen gesperrt\n\nDie Landstraße bleibt bis auf Weiteres gesperrt.\n\n{BODY}\n");
+        with_features(&text, |_, texts, features| {
+            let verdict = vec![None; texts.len()];
+            for (below_kept, expected) in [(true, true), (false, false)] {
+                let mut keep = vec![true, true, false, below_kept];
+                keep_following_sentences(features, texts, &verdict, &mut keep);
+                assert_eq!(keep[2], expected, "paragraph below kept: {below_kept}");
+            }
+        });
+    }
+
+    #[test]
+    fn blocks_repeated_down_a_page_are_counted_and_a_quote_is_no_caption() {
+        assert_eq!(copies_in_page(&[7, 3, 7, 9, 7]), [3, 1, 3, 1, 3]);
+
+        let quote = "«Finalmente restituiamo il museo alla città», ha detto l'assessora.";
+        let caption = "Il salone affrescato al secondo piano, dopo i lavori.";
+        for (line, is_caption) in [(quote, false), (caption, true)] {
+            let text = format!("{BODY}\n\n{line}\n\nFoto: Marco Bassi\n\n{BODY}\n");
+            with_features(&text, |_, texts, features| {
+                let lex = Lexicon::get();
+                let mut whole: Vec<Option<(Reason, u32)>> = texts
+                    .iter()
+                    .zip(features)
+                    .map(|(t, f)| rule(t, f.key, f.words, lex).map(|r| (r, 0)))
+                    .collect();
+                mark_captions(features, texts, &mut whole, lex);
+                assert_eq!(whole[1] == Some((Reason::Caption, 0)), is_caption, "{line}");
+            });
+        }
     }
 
     #[test]

@@ -205,6 +205,19 @@ const NAV_WORDS: &[&str] = &[
     "faq",
     "jobs",
     "careers",
+    "advert",
+    "adverts",
+    "report",
+    "reply",
+    "read later",
+    "copied",
+    "copy",
+    "back to gallery",
+    "view all",
+    "view gallery",
+    "print article",
+    "print this article",
+    "privacy overview",
     // de
     "startseite",
     "suche",
@@ -343,6 +356,45 @@ const CATEGORY_WORDS: &[&str] = &[
     "esteri",
     "spettacoli",
 ];
+
+/// Places a page offers to share or send an article to, as share bars print them
+/// (`Whatsapp Facebook Pint`, `E-mail | Print`, `Share on Twitter`).
+const SHARE_TARGETS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "tweet",
+    "x",
+    "whatsapp",
+    "messenger",
+    "telegram",
+    "linkedin",
+    "xing",
+    "pinterest",
+    "pin",
+    "pint",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "snapchat",
+    "reddit",
+    "tumblr",
+    "flipboard",
+    "pocket",
+    "vk",
+    "weibo",
+    "wechat",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "email",
+    "mail",
+    "sms",
+    "print",
+    "share",
+];
+
+/// The most words of a share bar.
+const SHARE_BAR_WORDS: usize = 10;
 
 /// Word beginnings that, beside the word `cookie(s)`, make a line a cookie notice: asking
 /// consent, naming the site, its settings or its privacy policy, in every supported
@@ -573,6 +625,26 @@ const PROMPT_PHRASES: &[&str] = &[
     "partilhar esta notícia",
     "compartilhe esta notícia",
     "compartilhar esta notícia",
+    // players and scripts that did not load
+    "requires javascript",
+    "enable javascript",
+    "javascript is disabled",
+    "javascript ist deaktiviert",
+    "activez javascript",
+    "media playback is unsupported",
+    "your browser does not support",
+    "ihr browser unterstützt",
+    "votre navigateur ne supporte pas",
+    "je browser ondersteunt",
+    "tu navegador no",
+    "il tuo browser non",
+    "o seu navegador não",
+    "print this article",
+    "share it with",
+    "follow us on",
+    "keep up to date",
+    "stay up to date",
+    "breaking news emails",
 ];
 
 /// Words that open a credit, source or caption line.
@@ -1025,6 +1097,7 @@ pub struct Lexicon {
     age_markers: WordSet,
     months: WordSet,
     weekdays: WordSet,
+    share_targets: WordSet,
 }
 
 impl Lexicon {
@@ -1053,6 +1126,7 @@ impl Lexicon {
             age_markers: AGE_MARKERS.iter().copied().collect(),
             months: MONTHS.iter().copied().collect(),
             weekdays: WEEKDAYS.iter().copied().collect(),
+            share_targets: SHARE_TARGETS.iter().copied().collect(),
         })
     }
 
@@ -1250,6 +1324,28 @@ impl Lexicon {
         cookie && notice
     }
 
+    /// Whether a key form is a share bar: a short line at least half of whose words, and at
+    /// least two, name [`SHARE_TARGETS`] (`whatsapp facebook pint baixar`, `e mail story
+    /// print story`). A sentence about Facebook and Twitter has more words of its own.
+    pub fn is_share_bar(&self, key: &str) -> bool {
+        let (mut words, mut targets) = (0, 0);
+        let mut previous = "";
+        for word in key.split(' ') {
+            // `E-mail` has the key `e mail`: one word, and a target.
+            if previous == "e" && word == "mail" {
+                targets += 1;
+            } else {
+                words += 1;
+                targets += usize::from(self.share_targets.contains(word));
+            }
+            if words > SHARE_BAR_WORDS {
+                return false;
+            }
+            previous = word;
+        }
+        targets >= 2 && 2 * targets >= words
+    }
+
     /// Whether a word (lower case) is a weekday name.
     pub fn is_weekday(&self, word: &str) -> bool {
         self.weekdays.contains(word)
@@ -1339,6 +1435,25 @@ mod tests {
             0,
             "a verb of sharing alone is the article's"
         );
+    }
+
+    #[test]
+    fn share_bars_in_any_language_and_not_a_sentence_about_them() {
+        let lex = Lexicon::get();
+        for (line, bar) in [
+            ("Whatsapp Facebook Pint Baixar", true),
+            ("E-mail story         Print story", true),
+            ("Deel dit artikel: Facebook | X | WhatsApp | E-mail", true),
+            ("Share on Twitter", true),
+            ("Facebook", false),
+            ("Facebook and Twitter shares fell sharply on Monday.", false),
+            (
+                "Twitter, Facebook en Instagram lagen urenlang plat in heel Europa",
+                false,
+            ),
+        ] {
+            assert_eq!(lex.is_share_bar(&normalize(line)), bar, "{line}");
+        }
     }
 
     #[test]
