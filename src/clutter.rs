@@ -25,7 +25,7 @@ use foldhash::fast::FixedState;
 
 use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
-use crate::lexicon::{Lexicon, StopHits};
+use crate::lexicon::{Lexicon, StopHits, SHARE_BAR_WORDS};
 use crate::normalize::{
     is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash, word_spans,
 };
@@ -116,11 +116,13 @@ pub enum Reason {
     DuplicateDocument,
     /// A comment thread below the article.
     Comments,
+    /// Raw HTML the extractor let through (`<a href="…">`, `<script …>`, `</noscript>`).
+    Markup,
 }
 
 impl Reason {
     /// Every reason, in declaration order: `Reason::ALL[r as usize] == r`.
-    pub const ALL: [Reason; 14] = [
+    pub const ALL: [Reason; 15] = [
         Reason::SiteTemplate,
         Reason::Navigation,
         Reason::Prompt,
@@ -135,6 +137,7 @@ impl Reason {
         Reason::SecondArticle,
         Reason::DuplicateDocument,
         Reason::Comments,
+        Reason::Markup,
     ];
 
     /// The name used in reports and the explain stream.
@@ -154,6 +157,7 @@ impl Reason {
             Reason::SecondArticle => "second_article",
             Reason::DuplicateDocument => "duplicate_document",
             Reason::Comments => "comments",
+            Reason::Markup => "markup",
         }
     }
 }
@@ -1296,7 +1300,8 @@ fn removal(start: usize, end: usize, reason: Reason) -> Removal {
 /// How many blocks of the page share each block's key: share buttons, `Advert` and
 /// `Read later` repeat down a page, article paragraphs almost never do.
 fn copies_in_page(keys: &[u64]) -> Vec<u32> {
-    let mut counts: HashMap<u64, u32> = HashMap::with_capacity(keys.len());
+    let mut counts: HashMap<u64, u32, FixedState> =
+        HashMap::with_capacity_and_hasher(keys.len(), FixedState::default());
     for &key in keys {
         *counts.entry(key).or_default() += 1;
     }
@@ -1313,6 +1318,9 @@ fn certain_rule(
     columned: bool,
     lex: &Lexicon,
 ) -> Option<Reason> {
+    if is_markup(original) {
+        return Some(Reason::Markup);
+    }
     if words <= 6 && lex.is_reading_time(key) {
         return Some(Reason::Furniture);
     }
@@ -1334,7 +1342,7 @@ fn certain_rule(
     if words <= COOKIE_NOTICE_WORDS && lex.is_cookie_notice(key) {
         return Some(Reason::Prompt);
     }
-    if lex.is_share_bar(key) {
+    if words <= SHARE_BAR_WORDS && lex.is_share_bar(key) {
         return Some(Reason::Prompt);
     }
     None
@@ -1409,6 +1417,44 @@ fn rule(original: &str, key: &str, words: usize, lex: &Lexicon) -> Option<Reason
         return Some(Reason::Byline);
     }
     None
+}
+
+/// HTML elements whose tags extractors let through as text.
+const HTML_TAGS: &[&str] = &[
+    "a", "img", "div", "span", "p", "script", "noscript", "iframe", "br", "table", "td", "tr",
+    "th", "li", "ul", "ol", "font", "b", "i", "strong", "em", "style", "link", "meta", "input",
+    "form", "object", "embed", "param", "center", "section", "article", "figure", "source",
+    "video", "audio", "button", "label", "select", "option", "ins", "h1", "h2", "h3", "h4", "h5",
+    "h6",
+];
+
+/// A line that opens with an HTML tag: an element name after `<` or `</`, then attributes
+/// (`<a href=`) or the tag's end (`</script>`, `<br/>`), or a comment (`<!--`). A title in
+/// angle brackets (`<The Palace: Jang Noksu>`) names no element.
+fn is_markup(original: &str) -> bool {
+    let Some(rest) = original.trim_start().strip_prefix('<') else {
+        return false;
+    };
+    if rest.starts_with("!--") {
+        return true;
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name_end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(name_end);
+    if !HTML_TAGS.contains(&&*name.to_ascii_lowercase()) {
+        return false;
+    }
+    let after = after.trim_start();
+    after.starts_with('>')
+        || after.starts_with("/>")
+        || after.split_once('=').is_some_and(|(attribute, _)| {
+            !attribute.is_empty()
+                && attribute
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b':')
+        })
 }
 
 /// Words between the two numbers of a gallery counter (`1 of 6`, `3 van 12`, `2 / 9`).
@@ -1539,12 +1585,13 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Whether `next` carries on the sentence `previous` broke off: it starts in lower case or
-/// with closing punctuation, or `previous` ends on a comma or an opening bracket or quote.
+/// with closing punctuation, `previous` ends on a comma, a colon or an opening bracket or
+/// quote, or `next` opens a bracket or a dash after words that end no sentence.
 /// Extractors that break the line at every inline tag (BeautifulSoup's `get_text("\n")`)
 /// cut a paragraph at each link (`the state's new` / `slogan` / `drew a share of`); the
 /// pieces are article text that looks like menu items one by one.
 fn continues(previous: &str, next: &str) -> bool {
-    let opens = previous.ends_with([',', '(', '[', '“', '‘', '«', '„']);
+    let opens = previous.ends_with([',', '(', '[', '“', '‘', '«', '„', ':']);
     let closes = next.chars().next().is_some_and(|c| {
         c.is_lowercase()
             || matches!(
@@ -1552,7 +1599,9 @@ fn continues(previous: &str, next: &str) -> bool {
                 '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '’' | '”' | '»' | '%' | '…'
             )
     });
-    opens || closes
+    // A bracket or a dash after words that end no sentence: `Intel` / `(nasdaq:`.
+    let aside = next.starts_with(['(', '-', '–', '—']) && !ends_sentence(previous);
+    opens || closes || aside
 }
 
 /// For every block, the run of blocks it belongs to: blocks joined where one
@@ -1830,23 +1879,34 @@ fn is_dated(original: &str, words: usize, lex: &Lexicon) -> bool {
     if words > DATED_WORDS || !original.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let tokens: Vec<std::borrow::Cow<'_, str>> =
-        original.split_whitespace().map(date_word).collect();
+    // A day or a year beside a month name: digits, perhaps an ordinal's letters after.
     let numeric = |t: &str| {
-        let t = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let t = t.trim_end_matches(|c: char| !c.is_ascii_digit());
         digits(t, &[1, 2, 4])
     };
-    tokens.iter().enumerate().any(|(i, t)| {
-        let head = t.split('t').next().unwrap_or(t);
-        let parts: Vec<&str> = head.split(['-', '/', '.']).collect();
-        let full_date = parts.len() == 3
-            && parts.iter().all(|p| digits(p, &[1, 2, 4]))
-            && parts.iter().any(|p| p.len() == 4 || digits(p, &[2]));
-        let month_day = lex.is_month(t)
-            && (tokens.get(i + 1).is_some_and(|n| numeric(n))
-                || i.checked_sub(1).is_some_and(|p| numeric(&tokens[p])));
-        full_date || is_time(t) || month_day
-    })
+    let mut tokens = original.split_whitespace().peekable();
+    let mut previous_numeric = false;
+    while let Some(token) = tokens.next() {
+        let is_numeric = numeric(token);
+        if token.bytes().any(|b| b.is_ascii_digit()) {
+            // `2019-11-19T12:48:14Z`: the date before the `T`.
+            let word = date_word(token);
+            let head = word.split('t').next().unwrap_or(&word);
+            let mut parts = head.split(['-', '/', '.']);
+            let full_date = head.split(['-', '/', '.']).count() == 3
+                && parts.all(|p| digits(p, &[1, 2, 4]))
+                && head.split(['-', '/', '.']).any(|p| p.len() != 1);
+            if full_date || is_time(&word) {
+                return true;
+            }
+        } else if (previous_numeric || tokens.peek().is_some_and(|n| numeric(n)))
+            && lex.is_month(&date_word(token))
+        {
+            return true;
+        }
+        previous_numeric = is_numeric;
+    }
+    false
 }
 
 /// What one word can be in a printed date.
@@ -2662,6 +2722,24 @@ mod tests {
         }
         for line in ["Step 1 of 6", "1 of 6 people", "3 - 1"] {
             assert!(!is_gallery_counter(line, lex), "{line}");
+        }
+
+        for markup in [
+            "<a href=\"https://example.org/ad?id=1\"><img src=\"x.gif\"></a>",
+            "</noscript>",
+            "<script language=\"JavaScript\">",
+            "<!-- ad slot -->",
+            "<BR>",
+        ] {
+            assert!(is_markup(markup), "{markup}");
+        }
+        for line in [
+            "<The Palace: Jang Noksu>",
+            "< 5 procent",
+            "<b and c",
+            "x < y",
+        ] {
+            assert!(!is_markup(line), "{line}");
         }
 
         for credit in ["Foto: ANP / Jan de Vries", "Source: Reuters", "Bild: dpa"] {

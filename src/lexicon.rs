@@ -394,7 +394,7 @@ const SHARE_TARGETS: &[&str] = &[
 ];
 
 /// The most words of a share bar.
-const SHARE_BAR_WORDS: usize = 10;
+pub const SHARE_BAR_WORDS: usize = 10;
 
 /// Word beginnings that, beside the word `cookie(s)`, make a line a cookie notice: asking
 /// consent, naming the site, its settings or its privacy policy, in every supported
