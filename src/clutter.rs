@@ -1275,6 +1275,46 @@ fn is_list_columns(line: &str) -> bool {
             .all(|&(start, end)| opens_list_marker(&line[start..end]))
 }
 
+/// The separators of a breadcrumb trail.
+const BREADCRUMB_SEPARATORS: &[&str] = &[" > ", " › ", " » ", " → "];
+
+/// A breadcrumb trail: three or more steps of one to five words between `>`, `›`, `»` or
+/// `→` (`Sie sind hier: Startseite > Lokales > Wiesental`).
+fn is_breadcrumb(original: &str) -> bool {
+    BREADCRUMB_SEPARATORS.iter().any(|separator| {
+        let steps: Vec<&str> = original.split(separator).collect();
+        steps.len() >= 3
+            && steps
+                .iter()
+                .all(|step| (1..=5).contains(&step.split_whitespace().count()))
+    })
+}
+
+/// The most words of a byline that is only a name (`Von Markus Heilmann`).
+const NAME_BYLINE_WORDS: usize = 5;
+
+/// A byline that is only a name: a byline opener and capitalised words, no sentence end
+/// (`di Francesca Rinaldi`, `By Jane Doe`).
+fn is_name_byline(original: &str, key: &str, lex: &Lexicon) -> bool {
+    let first = key.split_once(' ').map_or(key, |(first, _)| first);
+    let mut names = original.split_whitespace().skip(1).peekable();
+    names.peek().is_some()
+        && lex.opens_byline(first)
+        && !ends_sentence(original)
+        && names.all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+}
+
+/// An item of a list cut off with an ellipsis: a related article's headline and the start
+/// of its text (`* UN regrets new US position … UNITED NATIONS: The Secretary General has…`).
+fn is_teaser_item(original: &str) -> bool {
+    let end = original.trim_end();
+    opens_list_marker(original) && (end.ends_with('…') || end.ends_with("..."))
+}
+
 /// Whether a cell is an item of a list (`* `, `• `, `- `, …).
 fn opens_list_marker(cell: &str) -> bool {
     ["* ", "• ", "+ ", "- ", "· "]
@@ -1338,6 +1378,15 @@ fn certain_rule(
     }
     if columned && is_list_columns(original) {
         return Some(Reason::RelatedList);
+    }
+    if is_teaser_item(original) {
+        return Some(Reason::RelatedList);
+    }
+    if is_breadcrumb(original) {
+        return Some(Reason::Navigation);
+    }
+    if words <= NAME_BYLINE_WORDS && is_name_byline(original, key, lex) {
+        return Some(Reason::Byline);
     }
     if words <= COOKIE_NOTICE_WORDS && lex.is_cookie_notice(key) {
         return Some(Reason::Prompt);
@@ -1586,11 +1635,18 @@ fn ends_sentence(text: &str) -> bool {
 
 /// Whether `next` carries on the sentence `previous` broke off: it starts in lower case or
 /// with closing punctuation, `previous` ends on a comma, a colon or an opening bracket or
-/// quote, or `next` opens a bracket or a dash after words that end no sentence.
+/// quote, or `next` opens a bracket or a dash after words that end no sentence; never
+/// where `next` is an item of a list.
 /// Extractors that break the line at every inline tag (BeautifulSoup's `get_text("\n")`)
 /// cut a paragraph at each link (`the state's new` / `slogan` / `drew a share of`); the
 /// pieces are article text that looks like menu items one by one.
 fn continues(previous: &str, next: &str) -> bool {
+    // A list item opens no continuation, nor does an inner item (`o …`, as inscriptis marks
+    // the third level) under another.
+    let inner_item = |text: &str| text.starts_with("o ") || opens_list_marker(text);
+    if opens_list_marker(next) || (next.starts_with("o ") && inner_item(previous)) {
+        return false;
+    }
     let opens = previous.ends_with([',', '(', '[', '“', '‘', '«', '„', ':']);
     let closes = next.chars().next().is_some_and(|c| {
         c.is_lowercase()
@@ -2720,6 +2776,28 @@ mod tests {
         for counter in ["1 of 6", "1 / 13", "Foto 3 van 12", "2 von 9"] {
             assert!(is_gallery_counter(counter, lex), "{counter}");
         }
+        assert!(is_teaser_item(
+            "* Lankan president accepts invitation COLOMBO: The newly elected president has..."
+        ));
+        assert!(!is_teaser_item("De brug gaat dicht, en dan..."));
+        assert!(is_breadcrumb(
+            "Sie sind hier: Startseite > Lokales > Wiesental"
+        ));
+        assert!(!is_breadcrumb("Inflation > 5 procent, zegt het CBS"));
+        for (line, byline) in [
+            ("Von Markus Heilmann", true),
+            ("di Francesca Rinaldi", true),
+            ("By Jane Doe", true),
+            ("By the river we sat down", false),
+            ("Door Jan de Vries.", false),
+        ] {
+            assert_eq!(
+                is_name_byline(line, &normalize(line), lex),
+                byline,
+                "{line}"
+            );
+        }
+        assert!(!is_teaser_item("* Een opsomming in het artikel"));
         for line in ["Step 1 of 6", "1 of 6 people", "3 - 1"] {
             assert!(!is_gallery_counter(line, lex), "{line}");
         }
@@ -3080,7 +3158,20 @@ Omleiding via de Ringweg
         ));
         assert!(continues("packed with them", ".)"));
         assert!(continues("Meer in het dossier (", "Regio"));
+        assert!(continues(
+            "the world's biggest chipmaker, Intel",
+            "(nasdaq:"
+        ));
+        assert!(continues("(nasdaq:", "INTC"));
+        assert!(continues(
+            "Intel President",
+            "– who took over in May – said"
+        ));
         assert!(!continues("Home", "News"));
+        assert!(!continues("The bridge closes in June.", "(Photo: ANP)"));
+        assert!(!continues("+ Tributos", "- alvará de localização"));
+        assert!(!continues("+ Fazenda", "o orçamento"));
+        assert!(continues("segundo", "o presidente da câmara"));
         assert!(!continues(
             "The bridge closes in June.",
             "The council voted"
