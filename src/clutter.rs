@@ -1275,17 +1275,28 @@ fn is_list_columns(line: &str) -> bool {
             .all(|&(start, end)| opens_list_marker(&line[start..end]))
 }
 
+/// The most words of a breadcrumb trail.
+const BREADCRUMB_WORDS: usize = 30;
+
 /// The separators of a breadcrumb trail.
 const BREADCRUMB_SEPARATORS: &[&str] = &[" > ", " › ", " » ", " → "];
 
 /// A breadcrumb trail: three or more steps of one to five words between `>`, `›`, `»` or
 /// `→` (`Sie sind hier: Startseite > Lokales > Wiesental`).
 fn is_breadcrumb(original: &str) -> bool {
+    // `>`, or the last byte of `»`, `›` or `→`: most lines have none.
+    if !original
+        .bytes()
+        .any(|b| matches!(b, b'>' | 0xBB | 0xBA | 0x92))
+    {
+        return false;
+    }
     BREADCRUMB_SEPARATORS.iter().any(|separator| {
-        let steps: Vec<&str> = original.split(separator).collect();
-        steps.len() >= 3
-            && steps
-                .iter()
+        let mut found = memchr::memmem::find_iter(original.as_bytes(), separator.as_bytes());
+        found.next().is_some()
+            && found.next().is_some()
+            && original
+                .split(separator)
                 .all(|step| (1..=5).contains(&step.split_whitespace().count()))
     })
 }
@@ -1382,7 +1393,7 @@ fn certain_rule(
     if is_teaser_item(original) {
         return Some(Reason::RelatedList);
     }
-    if is_breadcrumb(original) {
+    if words <= BREADCRUMB_WORDS && is_breadcrumb(original) {
         return Some(Reason::Navigation);
     }
     if words <= NAME_BYLINE_WORDS && is_name_byline(original, key, lex) {
