@@ -1841,11 +1841,7 @@ const TIME_ZONES: &[&str] = &[
 /// A label followed by a time of day alone (`Stand: 14:05 Uhr`) is a date too.
 fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     // A date needs a digit within its first words (a label and five date words).
-    let digit_ahead = original
-        .split_whitespace()
-        .take(DATE_LABEL_WORDS + 5)
-        .any(|w| w.bytes().any(|b| b.is_ascii_digit()));
-    if !digit_ahead {
+    if !digit_in_first_words(original, DATE_LABEL_WORDS + 5) {
         return None;
     }
     let bare = date_word;
@@ -1856,7 +1852,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
         || DATE_JOINERS.contains(&first.as_ref())
         || DATE_LABELS
             .iter()
-            .any(|label| label.split(' ').next() == Some(first.as_ref()));
+            .any(|label| label.split_once(' ').map_or(*label, |(word, _)| word) == first);
     if !opens {
         return None;
     }
@@ -1935,6 +1931,39 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
 fn date_word(w: &str) -> std::borrow::Cow<'_, str> {
     let w = w.trim_end_matches([',', '|', '–', '—', '-', '·', '•', ':']);
     lowercase(w.trim_end_matches('.'))
+}
+
+/// Whether one of the first `words` words of `text` (as `split_whitespace` finds them)
+/// holds an ASCII digit. Asked of every block, most of them prose without a digit near
+/// their start: one walk over the bytes, decoding only those that are not ASCII.
+fn digit_in_first_words(text: &str, words: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut seen, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        at += len;
+        if space {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            in_word = true;
+            seen += 1;
+            if seen > words {
+                return false;
+            }
+        }
+        if b.is_ascii_digit() {
+            return true;
+        }
+    }
+    false
 }
 
 /// A time of day: `14:32`, `14h32`, `14h`.
@@ -3396,6 +3425,18 @@ Omleiding via de Ringweg
                 crate::normalize::normalize(&cleaned)
             );
             proptest::prop_assert_eq!(page.forms.joined(), crate::normalize::normalize(&text));
+        }
+
+        #[test]
+        fn a_digit_in_the_first_words_is_found_as_split_whitespace_finds_words(
+            text in "[a-z0-9 \t\n\u{b}\u{c}\r\u{a0}\u{2003}\u{e9}\u{663}]{0,40}",
+            words in 0usize..8,
+        ) {
+            let expected = text
+                .split_whitespace()
+                .take(words)
+                .any(|w| w.bytes().any(|b| b.is_ascii_digit()));
+            proptest::prop_assert_eq!(digit_in_first_words(&text, words), expected);
         }
     }
 }
