@@ -504,6 +504,29 @@ impl Model {
             .collect()
     }
 
+    /// As [`Model::probabilities`], for the blocks `wanted` picks by index alone; `None`
+    /// for the others.
+    pub fn probabilities_where(
+        &self,
+        rows: &[f32],
+        wanted: impl Fn(usize) -> bool,
+    ) -> Vec<Option<f64>> {
+        let blocks = rows.len() / FEATURE_COUNT;
+        let picked: Vec<usize> = (0..blocks).filter(|&i| wanted(i)).collect();
+        if picked.len() == blocks {
+            return self.probabilities(rows).into_iter().map(Some).collect();
+        }
+        let mut gathered = Vec::with_capacity(picked.len() * FEATURE_COUNT);
+        for &i in &picked {
+            gathered.extend_from_slice(&rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT]);
+        }
+        let mut out = vec![None; blocks];
+        for (&i, p) in picked.iter().zip(self.probabilities(&gathered)) {
+            out[i] = Some(p);
+        }
+        out
+    }
+
     /// Whether a block of article probability `p` is kept.
     pub fn keeps(&self, p: f64) -> bool {
         p >= self.threshold

@@ -46,6 +46,11 @@ pub struct ClutterConfig {
     /// The model read from [`ClutterConfig::classifier`].
     #[serde(skip)]
     pub model: Option<Arc<Model>>,
+    /// Whether the classifier also scores the blocks a certain rule strips whatever it
+    /// says, for their [`Removal::article_permille`]: only `--explain` shows it, and a
+    /// run without it skips a quarter of the classifier's work.
+    #[serde(skip)]
+    pub score_certain: bool,
 }
 
 impl Default for ClutterConfig {
@@ -56,6 +61,7 @@ impl Default for ClutterConfig {
             site_long_share: 0.5,
             classifier: None,
             model: None,
+            score_certain: true,
         }
     }
 }
@@ -591,8 +597,11 @@ pub fn judge(
         .map(|i| is_comment_stamp(kept_texts[i], features[i].key, lex))
         .collect();
     let model = config.model();
-    let probability = model.probabilities(&vectors);
-    let mut keep: Vec<bool> = probability.iter().map(|&p| model.keeps(p)).collect();
+    let probability = model.probabilities_where(&vectors, |i| config.score_certain || !certain[i]);
+    let mut keep: Vec<bool> = probability
+        .iter()
+        .map(|p| p.is_some_and(|p| model.keeps(p)))
+        .collect();
     // The rules below read what is kept (the headline is looked for above the first kept
     // paragraph), so what a certain rule removes is gone for them too, and again at the end
     // for whatever they kept.
@@ -637,7 +646,7 @@ pub fn judge(
                 end: block.end,
                 reason,
                 site_pages,
-                article_permille: Some((probability[i] * 1000.0).round() as u16),
+                article_permille: probability[i].map(|p| (p * 1000.0).round() as u16),
             });
         }
     }
@@ -2616,6 +2625,37 @@ mod tests {
             assert!(!out.contains(gone), "{gone} left in {out}");
         }
         assert_eq!(out.matches(BODY).count(), 2);
+    }
+
+    #[test]
+    fn blocks_stripped_for_certain_go_unscored_unless_asked_and_nothing_else_changes() {
+        let text = format!(
+            "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n\
+             Deel dit artikel: Facebook Twitter WhatsApp\n\nFoto: ANP / Jan de Vries\n\n{BODY}\n"
+        );
+        let page = Page::new(&text);
+        let judged = |score_certain| {
+            let config = ClutterConfig {
+                score_certain,
+                ..ClutterConfig::default()
+            };
+            decide(&text, &page, 1, |_| 1, &config)
+        };
+        let (scored, unscored) = (judged(true), judged(false));
+        assert_eq!(scored.len(), unscored.len());
+        let mut skipped = 0;
+        for (s, u) in scored.iter().zip(&unscored) {
+            assert_eq!((s.start, s.end, s.reason), (u.start, u.end, u.reason));
+            assert!(s.article_permille.is_some());
+            match u.article_permille {
+                Some(p) => assert_eq!(Some(p), s.article_permille),
+                None => skipped += 1,
+            }
+        }
+        assert!(
+            skipped >= 2,
+            "the share bar and the credit label are certain: {unscored:?}"
+        );
     }
 
     #[test]

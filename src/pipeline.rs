@@ -28,7 +28,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::clutter::{self, Page, Reason, Removal};
+use crate::clutter::{self, ClutterConfig, Page, Reason, Removal};
 use crate::config::{Command, Config};
 use crate::dedup::{self, Dedup, KeepInfo};
 use crate::document::{Document, Skipped};
@@ -315,6 +315,11 @@ fn clean(
         config.dedup.permutations,
         config.seed,
     );
+    // Only `--explain` shows what the classifier thinks of a block a rule strips for certain.
+    let clutter_config = ClutterConfig {
+        score_certain: outputs.explain.is_some(),
+        ..config.clutter.clone()
+    };
     let top_index: HashMap<(u32, u64), usize> = top
         .iter()
         .enumerate()
@@ -355,7 +360,7 @@ fn clean(
                         &page,
                         stats.site_pages(site),
                         |key| stats.frequency(site, key),
-                        &config.clutter,
+                        &clutter_config,
                     );
                     let featured = match &outputs.block_features {
                         Some(_) => feature_rows(d, &page, &judgement.vectors),
