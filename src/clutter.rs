@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use foldhash::fast::FixedState;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
@@ -232,6 +233,90 @@ impl Page {
             forms,
             keys,
         }
+    }
+}
+
+/// Bytes of a page frame per block: start, end and line (`u32` each), whether a blank line
+/// stands before it (one byte), its form's span (two `u32`) and its template key (`u64`).
+const FRAME_BLOCK_BYTES: usize = 4 * 3 + 1 + 4 * 2 + 8;
+
+/// Bytes of a page frame before its blocks: the text's xxh3 and the number of blocks.
+const FRAME_HEAD_BYTES: usize = 8 + 4;
+
+impl Page {
+    /// The page as bytes for the page spool (see [`Page::from_frame`]), so that the second
+    /// pass reads back what the first computed instead of segmenting and normalising the
+    /// text again. Empty for a page too large for the frame's 32-bit offsets: the reader
+    /// then computes it anew.
+    pub fn to_frame(&self, text: &str) -> Vec<u8> {
+        let fits = |n: usize| u32::try_from(n).is_ok();
+        if !fits(text.len()) || !fits(self.forms.text.len()) || !fits(self.blocks.len()) {
+            return Vec::new();
+        }
+        let mut frame = Vec::with_capacity(
+            FRAME_HEAD_BYTES + self.blocks.len() * FRAME_BLOCK_BYTES + self.forms.text.len(),
+        );
+        frame.extend_from_slice(&xxh3_64(text.as_bytes()).to_le_bytes());
+        frame.extend_from_slice(&(self.blocks.len() as u32).to_le_bytes());
+        for ((block, &(start, end)), &key) in
+            self.blocks.iter().zip(&self.forms.spans).zip(&self.keys)
+        {
+            for n in [block.start, block.end, block.line, start, end] {
+                frame.extend_from_slice(&(n as u32).to_le_bytes());
+            }
+            frame.push(u8::from(block.after_blank));
+            frame.extend_from_slice(&key.to_le_bytes());
+        }
+        frame.extend_from_slice(self.forms.text.as_bytes());
+        frame
+    }
+
+    /// The page [`Page::to_frame`] wrote for `text`; `None` when the frame is not one of
+    /// `text` (its hash differs: the input changed between passes) or is malformed.
+    pub fn from_frame(frame: &[u8], text: &str) -> Option<Page> {
+        let (head, rest) = frame.split_at_checked(FRAME_HEAD_BYTES)?;
+        let (hash, count) = head.split_at(8);
+        if u64::from_le_bytes(hash.try_into().ok()?) != xxh3_64(text.as_bytes()) {
+            return None;
+        }
+        let count = u32::from_le_bytes(count.try_into().ok()?) as usize;
+        let (table, forms) = rest.split_at_checked(count.checked_mul(FRAME_BLOCK_BYTES)?)?;
+        let forms = std::str::from_utf8(forms).ok()?.to_string();
+        let mut page = Page {
+            blocks: Vec::with_capacity(count),
+            forms: KeyForms {
+                text: String::new(),
+                spans: Vec::with_capacity(count),
+                scratch: String::new(),
+            },
+            keys: Vec::with_capacity(count),
+        };
+        for entry in table.chunks_exact(FRAME_BLOCK_BYTES) {
+            let int = |n: usize| {
+                let bytes: [u8; 4] = entry[4 * n..4 * n + 4].try_into().unwrap_or_default();
+                u32::from_le_bytes(bytes) as usize
+            };
+            let (start, end, line, form_start, form_end) = (int(0), int(1), int(2), int(3), int(4));
+            let key: [u8; 8] = entry[21..29].try_into().ok()?;
+            // Offsets that fit the text and the forms: slicing with them cannot fail.
+            let fits = start <= end
+                && text.get(start..end).is_some()
+                && form_start <= form_end
+                && forms.get(form_start..form_end).is_some();
+            if !fits {
+                return None;
+            }
+            page.blocks.push(Block {
+                start,
+                end,
+                line,
+                after_blank: entry[20] != 0,
+            });
+            page.forms.spans.push((form_start, form_end));
+            page.keys.push(u64::from_le_bytes(key));
+        }
+        page.forms.text = forms;
+        Some(page)
     }
 }
 
@@ -2628,6 +2713,17 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_of_another_text_is_refused() {
+        let text = format!("Kop\n\n{BODY}\n");
+        let frame = Page::new(&text).to_frame(&text);
+        let edited = text.replace("brug", "brag");
+        assert!(Page::from_frame(&frame, &text).is_some());
+        assert!(Page::from_frame(&frame, &edited).is_none());
+        assert!(Page::from_frame(&frame, "").is_none());
+        assert!(Page::from_frame(&[], &text).is_none());
+    }
+
+    #[test]
     fn blocks_stripped_for_certain_go_unscored_unless_asked_and_nothing_else_changes() {
         let text = format!(
             "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n\
@@ -3465,6 +3561,29 @@ Omleiding via de Ringweg
                 crate::normalize::normalize(&cleaned)
             );
             proptest::prop_assert_eq!(page.forms.joined(), crate::normalize::normalize(&text));
+        }
+
+        #[test]
+        fn a_page_read_back_from_its_frame_is_the_page(
+            text in "[a-zA-Z0-9 .|\u{e9}\u{301}\u{2022}\u{6771}\u{fb01}\u{a0}\n]{0,80}",
+        ) {
+            let page = Page::new(&text);
+            let frame = page.to_frame(&text);
+            let back = Page::from_frame(&frame, &text).expect("the frame is the text's");
+            proptest::prop_assert_eq!(&back.blocks, &page.blocks);
+            proptest::prop_assert_eq!(&back.keys, &page.keys);
+            proptest::prop_assert_eq!(back.forms.len(), page.forms.len());
+            for i in 0..page.forms.len() {
+                proptest::prop_assert_eq!(back.forms.get(i), page.forms.get(i));
+            }
+            proptest::prop_assert_eq!(back.forms.joined(), page.forms.joined());
+            // A frame cut short in its table is refused; cut anywhere, it is never read out
+            // of bounds.
+            let table_end = FRAME_HEAD_BYTES + page.blocks.len() * FRAME_BLOCK_BYTES;
+            for cut in 0..frame.len() {
+                let read = Page::from_frame(&frame[..cut], &text);
+                proptest::prop_assert!(cut >= table_end || read.is_none());
+            }
         }
 
         #[test]

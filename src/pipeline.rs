@@ -135,14 +135,16 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     read::spool_stdin(&mut sources, &outputs.spool_dir)?;
 
     let mut sites = SiteIndex::default();
-    let stats = if config.clutter.enabled {
-        count_blocks(config, &sources, &mut sites, progress, &mut watch)?
+    let (stats, pages) = if config.clutter.enabled {
+        let (stats, pages) =
+            count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
+        (stats, Some(pages))
     } else {
-        SiteStats::default()
+        (SiteStats::default(), None)
     };
     let top = stats.top(config.clutter.site_min_pages, 20);
     let mut cleaned = clean(
-        config, &sources, &stats, &mut sites, &top, &outputs, progress, &mut watch,
+        config, &sources, &stats, pages, &mut sites, &top, &outputs, progress, &mut watch,
     )?;
 
     let dedup = dedup::find_clusters(&cleaned.fingerprints, &cleaned.keep, &config.dedup);
@@ -241,34 +243,51 @@ fn read_input<'a>(config: &'a Config, sources: &'a [Source]) -> DocumentStream<'
         .with_batch_bytes(config.batch_bytes)
 }
 
-/// Pass one: the site statistics.
+/// Pass one: the site statistics, and every page as segmented and normalised, spooled for
+/// pass two (see [`Page::to_frame`]).
 fn count_blocks(
     config: &Config,
     sources: &[Source],
+    outputs: &Outputs,
     sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Result<SiteStats> {
+) -> Result<(SiteStats, SpoolReader)> {
+    let spool_error = |source| Error::Write {
+        path: outputs.spool_dir.clone(),
+        source,
+    };
     let stage = progress.stage("counting", None);
     let mut stats = SiteStats::default();
+    let mut spool = Spool::create(&outputs.spool_dir)?;
     let mut stream = read_input(config, sources);
     loop {
         let batch = stream.next_batch()?;
         watch.lap("read");
         let Some(docs) = batch else { break };
-        let keys: Vec<Vec<u64>> = docs.par_iter().map(|d| Page::new(&d.text).keys).collect();
+        let (keys, frames): (Vec<Vec<u64>>, Vec<Vec<u8>>) = docs
+            .par_iter()
+            .map(|d| {
+                let page = Page::new(&d.text);
+                let frame = page.to_frame(&d.text);
+                (page.keys, frame)
+            })
+            .unzip();
         let pages: Vec<(u32, &[u64])> = docs
             .iter()
             .zip(&keys)
             .map(|(doc, keys)| (sites.id(&doc.site), keys.as_slice()))
             .collect();
         stats.add_pages(&pages);
+        for frame in &frames {
+            spool.push(frame).map_err(spool_error)?;
+        }
         stage.advance(docs.len() as u64);
         watch.lap("site_stats");
     }
     stats.finish();
     watch.lap("site_stats");
-    Ok(stats)
+    Ok((stats, spool.into_reader().map_err(spool_error)?))
 }
 
 /// One document's results in the second pass, before they are merged in ordinal order.
@@ -304,6 +323,7 @@ fn clean(
     config: &Config,
     sources: &[Source],
     stats: &SiteStats,
+    mut pages: Option<SpoolReader>,
     sites: &mut SiteIndex,
     top: &[(u32, u64, u32)],
     outputs: &Outputs,
@@ -348,12 +368,40 @@ fn clean(
         watch.lap("read");
         let Some(docs) = batch else { break };
         let site_of: Vec<u32> = docs.iter().map(|d| sites.id(&d.site)).collect();
+        // Pass one's pages, one frame per document; none when it did not run.
+        let frames: Vec<Vec<u8>> = match &mut pages {
+            Some(reader) => docs
+                .iter()
+                .map(|d| {
+                    reader
+                        .next_frame_owned()
+                        .map_err(|source| match source.kind() {
+                            // More records than pass one saw: the input grew.
+                            std::io::ErrorKind::UnexpectedEof => Error::InputChanged {
+                                path: sources[d.source].path.clone(),
+                            },
+                            _ => Error::Read {
+                                path: outputs.spool_dir.clone(),
+                                source,
+                            },
+                        })
+                })
+                .collect::<Result<_>>()?,
+            None => vec![Vec::new(); docs.len()],
+        };
 
         let mut decided: Vec<Decided> = docs
             .par_iter()
             .zip(&site_of)
-            .map(|(d, &site)| {
-                let page = Page::new(&d.text);
+            .zip(frames)
+            .map(|((d, &site), frame)| {
+                let page = if frame.is_empty() {
+                    Page::new(&d.text)
+                } else {
+                    Page::from_frame(&frame, &d.text).ok_or_else(|| Error::InputChanged {
+                        path: sources[d.source].path.clone(),
+                    })?
+                };
                 let (removals, featured) = if config.clutter.enabled {
                     let judgement = clutter::judge(
                         &d.text,
@@ -372,15 +420,15 @@ fn clean(
                 };
                 let text = clutter::apply(&d.text, &page.blocks, &removals);
                 let form = clutter::kept_form(&d.text, &page, &removals);
-                Decided {
+                Ok(Decided {
                     page,
                     removals,
                     text,
                     form,
                     featured,
-                }
+                })
             })
-            .collect();
+            .collect::<Result<_>>()?;
         watch.lap("clutter");
 
         let fingerprints: Vec<Fingerprint> = decided

@@ -289,6 +289,15 @@ impl SpoolReader {
         self.input.read_exact(&mut self.frame)?;
         Ok(&self.frame)
     }
+
+    /// The next frame, as a vector of its own (to hand to another thread).
+    pub fn next_frame_owned(&mut self) -> io::Result<Vec<u8>> {
+        let mut len = [0u8; 8];
+        self.input.read_exact(&mut len)?;
+        let mut frame = vec![0; u64::from_le_bytes(len) as usize];
+        self.input.read_exact(&mut frame)?;
+        Ok(frame)
+    }
 }
 
 /// Every document's rendering (see [`render_document`]), one frame per ordinal in order.
