@@ -96,6 +96,8 @@ struct Outputs {
 struct Summary {
     id: String,
     source: usize,
+    /// The record's line in its source: what tells pass three which record is which.
+    line: u64,
     /// The first non-blank line of the cleaned text (at most 200 bytes), for edit kinds.
     headline: String,
     /// xxh3 of the cleaned text, to tell exact copies.
@@ -459,6 +461,7 @@ fn clean(
                     summary: Summary {
                         id: doc.id.clone(),
                         source: doc.source,
+                        line: doc.line,
                         headline: truncate(first_line(&text), 200).to_string(),
                         content: xxh3_64(text.as_bytes()),
                     },
@@ -577,9 +580,12 @@ struct Rerender<'a> {
     spans: write::SpoolReader,
     /// Where the spool lives, for errors.
     spool_dir: &'a Path,
-    /// The second pass's summaries, whose content hashes the rebuilt text must match.
+    /// The second pass's summaries: which record each document is (source and line), and
+    /// the content hash its rebuilt text must match.
     summaries: &'a [Summary],
     written: &'a [bool],
+    /// The ordinal of the next document to be found in the input.
+    next_ordinal: usize,
     /// Whether the corpus goes to a mirrored directory (text files are written bare).
     mirrored: bool,
     sources: &'a [Source],
@@ -595,19 +601,28 @@ impl Rerender<'_> {
         }
     }
 
-    /// Reads and renders the next batch: one frame per document, `None` at the end.
+    /// Reads and renders the next batch: one frame per document, `None` at the end. Only
+    /// the documents that are written are parsed.
     fn render_batch(&mut self) -> Result<Option<Vec<Vec<u8>>>> {
-        let Some(docs) = self.stream.next_batch()? else {
+        let Some(records) = self.stream.next_unparsed()? else {
             return Ok(None);
         };
-        let mut spans: Vec<Vec<(usize, usize)>> = Vec::with_capacity(docs.len());
-        for doc in &docs {
+        // Each record is the next document of the second pass when its source and line
+        // are that document's; a record between them is one the second pass skipped as
+        // bad.
+        let mut placed = Vec::with_capacity(records.len());
+        for record in records {
+            let grew = || Error::InputChanged {
+                path: self.sources[record.source].path.clone(),
+            };
+            // More records than the second pass saw: the input grew.
+            let next = self.summaries.get(self.next_ordinal).ok_or_else(grew)?;
+            if (next.source, next.line) != (record.source, record.line) {
+                continue;
+            }
             let frame = self.spans.next_frame().map_err(|source| {
-                // More records than the second pass saw: the input grew.
                 if source.kind() == std::io::ErrorKind::UnexpectedEof {
-                    Error::InputChanged {
-                        path: self.sources[doc.source].path.clone(),
-                    }
+                    grew()
                 } else {
                     Error::Read {
                         path: self.spool_dir.to_path_buf(),
@@ -615,16 +630,23 @@ impl Rerender<'_> {
                     }
                 }
             })?;
-            spans.push(decode_spans(frame));
+            placed.push((self.next_ordinal, record, decode_spans(frame)));
+            self.next_ordinal += 1;
         }
-        let frames: Vec<Vec<u8>> = docs
-            .par_iter()
-            .zip(spans)
-            .map(|(doc, spans)| {
-                if !self.written.get(doc.ordinal).copied().unwrap_or(false) {
+        let parser = self.stream.parser();
+        let frames: Vec<Vec<u8>> = placed
+            .into_par_iter()
+            .map(|(ordinal, record, spans)| {
+                if !self.written.get(ordinal).copied().unwrap_or(false) {
                     return Ok(Vec::new());
                 }
-                let source = &self.sources[doc.source];
+                let source = &self.sources[record.source];
+                // A record the second pass read, unreadable now: the input changed.
+                let doc = parser
+                    .parse(record, ordinal)
+                    .map_err(|_| Error::InputChanged {
+                        path: source.path.clone(),
+                    })?;
                 // The text must be the one the second pass cleaned, or the spans mean nothing.
                 let changed = || Error::InputChanged {
                     path: source.path.clone(),
@@ -645,7 +667,7 @@ impl Rerender<'_> {
                 }
                 Ok(write::render_document(
                     self.mirrored,
-                    doc,
+                    &doc,
                     source,
                     self.fields,
                     &text,
@@ -780,6 +802,7 @@ fn write_outputs(
             spool_dir: &outputs.spool_dir,
             summaries: &cleaned.summaries,
             written,
+            next_ordinal: 0,
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
             sources,
             fields: &config.fields,
@@ -1101,6 +1124,7 @@ mod tests {
             spool_dir: dir,
             summaries,
             written: &[true],
+            next_ordinal: 0,
             mirrored: false,
             sources,
             fields,
@@ -1111,6 +1135,7 @@ mod tests {
         Summary {
             id: "a".into(),
             source: 0,
+            line: 1,
             headline: String::new(),
             content: xxh3_64(cleaned.as_bytes()),
         }

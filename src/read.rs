@@ -302,6 +302,57 @@ pub fn hash_file(path: &Path) -> Result<(u64, u64)> {
     Ok((bytes, hasher.digest()))
 }
 
+/// Parses the records of a [`DocumentStream`] into documents (see
+/// [`DocumentStream::parser`]).
+#[derive(Debug, Clone, Copy)]
+pub struct RecordParser<'a> {
+    sources: &'a [Source],
+    fields: &'a Fields,
+}
+
+impl RecordParser<'_> {
+    /// A record of [`DocumentStream::next_unparsed`] as the document of ordinal `ordinal`,
+    /// as [`DocumentStream::next_batch`] would give it; a record that does not parse is an
+    /// error whatever `--skip-bad` says (the caller knows which records to skip).
+    pub fn parse(&self, record: RawRecord, ordinal: usize) -> Result<Document> {
+        let parsed = match self.sources[record.source].format {
+            Format::Text => parse_text_file(record.bytes),
+            Format::Jsonl => parse_record(record.bytes, self.fields).map_err(|p| (record.line, p)),
+        };
+        match parsed {
+            Ok(p) => Ok(self.document(p, record.source, record.line, ordinal)),
+            Err((line, problem)) => Err(Error::BadRecord {
+                path: self.sources[record.source].path.clone(),
+                line,
+                problem,
+            }),
+        }
+    }
+
+    /// The document a parsed record of source `index` and line `line` makes.
+    fn document(&self, p: Parsed, index: usize, line: u64, ordinal: usize) -> Document {
+        let source = &self.sources[index];
+        let id = p.id.unwrap_or_else(|| match source.format {
+            Format::Text => slash_path(&source.relative),
+            Format::Jsonl => format!("{}:{line}", source.path.display()),
+        });
+        let site = p
+            .site
+            .or_else(|| source.top_dir.clone())
+            .unwrap_or_default();
+        Document {
+            ordinal,
+            id,
+            site,
+            text: p.text,
+            date: p.date,
+            source: index,
+            line,
+            record: p.record,
+        }
+    }
+}
+
 /// A parsed record, or the line of the problem and the problem.
 type ParseResult = std::result::Result<Parsed, (u64, String)>;
 
@@ -314,10 +365,12 @@ struct Parsed {
     record: Option<Record>,
 }
 
-/// One record as read, not yet parsed.
-struct RawRecord {
-    source: usize,
-    line: u64,
+/// One record as read, not yet parsed (see [`DocumentStream::next_unparsed`]).
+pub struct RawRecord {
+    /// Index into the list of input sources.
+    pub source: usize,
+    /// 1-based line of the record in its source (1 for text files).
+    pub line: u64,
     bytes: Vec<u8>,
 }
 
@@ -429,24 +482,7 @@ impl<'a> DocumentStream<'a> {
             let source = &self.sources[index];
             match record {
                 Ok(p) => {
-                    let id = p.id.unwrap_or_else(|| match source.format {
-                        Format::Text => slash_path(&source.relative),
-                        Format::Jsonl => format!("{}:{line}", source.path.display()),
-                    });
-                    let site = p
-                        .site
-                        .or_else(|| source.top_dir.clone())
-                        .unwrap_or_default();
-                    documents.push(Document {
-                        ordinal: self.next_ordinal,
-                        id,
-                        site,
-                        text: p.text,
-                        date: p.date,
-                        source: index,
-                        line,
-                        record: p.record,
-                    });
+                    documents.push(self.parser().document(p, index, line, self.next_ordinal));
                     self.next_ordinal += 1;
                 }
                 Err((line, problem)) if self.skip_bad => self.skipped.push(Skipped {
@@ -464,6 +500,22 @@ impl<'a> DocumentStream<'a> {
             }
         }
         Ok(Some(documents))
+    }
+
+    /// The next batch of records unparsed, `None` at the end of the input: for a pass
+    /// that parses only the records it needs (see [`DocumentStream::parse`]).
+    pub fn next_unparsed(&mut self) -> Result<Option<Vec<RawRecord>>> {
+        let raw = self.next_raw()?;
+        Ok((!raw.is_empty()).then_some(raw))
+    }
+
+    /// What parses this stream's records, for a caller of
+    /// [`DocumentStream::next_unparsed`] that parses them on other threads.
+    pub fn parser(&self) -> RecordParser<'a> {
+        RecordParser {
+            sources: self.sources,
+            fields: self.fields,
+        }
     }
 
     /// Records passed over so far under `--skip-bad`.
