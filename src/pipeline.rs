@@ -41,7 +41,7 @@ use crate::report::{
 };
 use crate::sites::{SiteIndex, SiteStats};
 use crate::ui::Progress;
-use crate::write::{self, AtomicFile, CorpusSink, Spool, SpoolReader};
+use crate::write::{self, AtomicFile, CorpusSink, Spool, SpoolPrefetch, SpoolReader, SpoolWriter};
 
 /// What a run produced.
 #[derive(Debug)]
@@ -254,14 +254,14 @@ fn count_blocks(
     sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Result<(SiteStats, SpoolReader)> {
+) -> Result<(SiteStats, SpoolPrefetch)> {
     let spool_error = |source| Error::Write {
         path: outputs.spool_dir.clone(),
         source,
     };
     let stage = progress.stage("counting", None);
     let mut stats = SiteStats::default();
-    let mut spool = Spool::create(&outputs.spool_dir)?;
+    let mut spool = SpoolWriter::start(Spool::create(&outputs.spool_dir)?);
     let mut stream = read_input(config, sources);
     loop {
         let batch = stream.next_batch()?;
@@ -281,15 +281,17 @@ fn count_blocks(
             .map(|(doc, keys)| (sites.id(&doc.site), keys.as_slice()))
             .collect();
         stats.add_pages(&pages);
-        for frame in &frames {
-            spool.push(frame).map_err(spool_error)?;
-        }
+        spool.push_batch(frames).map_err(spool_error)?;
         stage.advance(docs.len() as u64);
         watch.lap("site_stats");
     }
     stats.finish();
     watch.lap("site_stats");
-    Ok((stats, spool.into_reader().map_err(spool_error)?))
+    let pages = spool
+        .finish()
+        .and_then(Spool::into_reader)
+        .map_err(spool_error)?;
+    Ok((stats, SpoolPrefetch::start(pages)))
 }
 
 /// One document's results in the second pass, before they are merged in ordinal order.
@@ -325,7 +327,7 @@ fn clean(
     config: &Config,
     sources: &[Source],
     stats: &SiteStats,
-    mut pages: Option<SpoolReader>,
+    mut pages: Option<SpoolPrefetch>,
     sites: &mut SiteIndex,
     top: &[(u32, u64, u32)],
     outputs: &Outputs,
@@ -375,18 +377,16 @@ fn clean(
             Some(reader) => docs
                 .iter()
                 .map(|d| {
-                    reader
-                        .next_frame_owned()
-                        .map_err(|source| match source.kind() {
-                            // More records than pass one saw: the input grew.
-                            std::io::ErrorKind::UnexpectedEof => Error::InputChanged {
-                                path: sources[d.source].path.clone(),
-                            },
-                            _ => Error::Read {
-                                path: outputs.spool_dir.clone(),
-                                source,
-                            },
-                        })
+                    reader.next_frame().map_err(|source| match source.kind() {
+                        // More records than pass one saw: the input grew.
+                        std::io::ErrorKind::UnexpectedEof => Error::InputChanged {
+                            path: sources[d.source].path.clone(),
+                        },
+                        _ => Error::Read {
+                            path: outputs.spool_dir.clone(),
+                            source,
+                        },
+                    })
                 })
                 .collect::<Result<_>>()?,
             None => vec![Vec::new(); docs.len()],

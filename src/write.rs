@@ -300,6 +300,85 @@ impl SpoolReader {
     }
 }
 
+/// A [`Spool`] written by a thread of its own: the caller hands over a batch of frames and
+/// goes on while they reach the disk, so a large spool costs the pipeline no serial step.
+pub struct SpoolWriter {
+    batches: Option<std::sync::mpsc::SyncSender<Vec<Vec<u8>>>>,
+    thread: Option<std::thread::JoinHandle<io::Result<Spool>>>,
+}
+
+impl SpoolWriter {
+    /// Starts the writing thread; one batch waits while another is written.
+    pub fn start(mut spool: Spool) -> SpoolWriter {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+        let thread = std::thread::spawn(move || {
+            for batch in received {
+                for frame in &batch {
+                    spool.push(frame)?;
+                }
+            }
+            Ok(spool)
+        });
+        SpoolWriter {
+            batches: Some(batches),
+            thread: Some(thread),
+        }
+    }
+
+    /// Appends a batch of frames, in order.
+    pub fn push_batch(&mut self, frames: Vec<Vec<u8>>) -> io::Result<()> {
+        let sent = self.batches.as_ref().map(|b| b.send(frames));
+        match sent {
+            Some(Ok(())) => Ok(()),
+            // The thread stopped: it met a write error, which joining gives.
+            _ => self.join().map(drop),
+        }
+    }
+
+    /// Waits for every frame to be written and gives the spool back.
+    pub fn finish(mut self) -> io::Result<Spool> {
+        self.join()
+    }
+
+    fn join(&mut self) -> io::Result<Spool> {
+        self.batches = None;
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(panic)) => std::panic::resume_unwind(panic),
+            None => Err(io::Error::other("the spool was already finished")),
+        }
+    }
+}
+
+/// A [`SpoolReader`]'s frames read ahead by a thread of its own, so reading a large spool
+/// back is no serial step of the pipeline.
+pub struct SpoolPrefetch {
+    frames: std::sync::mpsc::Receiver<io::Result<Vec<u8>>>,
+}
+
+impl SpoolPrefetch {
+    /// Starts reading ahead (a few thousand frames at most wait in memory).
+    pub fn start(mut reader: SpoolReader) -> SpoolPrefetch {
+        let (sender, frames) = std::sync::mpsc::sync_channel(4096);
+        std::thread::spawn(move || loop {
+            let frame = reader.next_frame_owned();
+            let end = frame.is_err();
+            // The caller stopped taking frames, or this was the end or an error.
+            if sender.send(frame).is_err() || end {
+                break;
+            }
+        });
+        SpoolPrefetch { frames }
+    }
+
+    /// The next frame; an `UnexpectedEof` error after the last.
+    pub fn next_frame(&mut self) -> io::Result<Vec<u8>> {
+        self.frames
+            .recv()
+            .unwrap_or_else(|_| Err(io::ErrorKind::UnexpectedEof.into()))
+    }
+}
+
 /// Every document's rendering (see [`render_document`]), one frame per ordinal in order.
 pub trait Frames {
     /// The next document's frame (valid until the next call). A document that is not
@@ -530,6 +609,33 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             " {\"id\":\"in.jsonl:1\",\"text\":\"y\",\"n\":1}\n"
+        );
+    }
+
+    #[test]
+    fn a_spool_written_and_read_on_threads_of_their_own_keeps_its_frames_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut writer = SpoolWriter::start(Spool::create(dir.path()).unwrap());
+        let batches: Vec<Vec<Vec<u8>>> = (0..50)
+            .map(|b| {
+                (0..b % 7)
+                    .map(|n| format!("{b}.{n}").into_bytes())
+                    .collect()
+            })
+            .collect();
+        for batch in &batches {
+            writer.push_batch(batch.clone()).unwrap();
+        }
+        let reader = writer.finish().unwrap().into_reader().unwrap();
+        let mut prefetch = SpoolPrefetch::start(reader);
+        for frame in batches.iter().flatten() {
+            assert_eq!(&prefetch.next_frame().unwrap(), frame);
+        }
+        let end = prefetch.next_frame().unwrap_err();
+        assert_eq!(end.kind(), io::ErrorKind::UnexpectedEof);
+        assert_eq!(
+            prefetch.next_frame().unwrap_err().kind(),
+            io::ErrorKind::UnexpectedEof
         );
     }
 
