@@ -357,9 +357,10 @@ pub struct SpoolPrefetch {
 }
 
 impl SpoolPrefetch {
-    /// Starts reading ahead (a few thousand frames at most wait in memory).
+    /// Starts reading ahead: at most 1,024 frames wait in memory (about half a batch of
+    /// pages, a few MB).
     pub fn start(mut reader: SpoolReader) -> SpoolPrefetch {
-        let (sender, frames) = std::sync::mpsc::sync_channel(4096);
+        let (sender, frames) = std::sync::mpsc::sync_channel(1024);
         std::thread::spawn(move || loop {
             let frame = reader.next_frame_owned();
             let end = frame.is_err();
