@@ -239,6 +239,21 @@ fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
     })
 }
 
+/// The error for a spool that gave no frame for the next record of `input`: it ran out
+/// (more records than the pass that wrote it saw: the input grew), or it is unreadable.
+fn spool_ended(error: std::io::Error, input: &Path, spool_dir: &Path) -> Error {
+    if error.kind() == std::io::ErrorKind::UnexpectedEof {
+        Error::InputChanged {
+            path: input.to_path_buf(),
+        }
+    } else {
+        Error::Read {
+            path: spool_dir.to_path_buf(),
+            source: error,
+        }
+    }
+}
+
 /// A pass over the input, as every pass reads it.
 fn read_input<'a>(config: &'a Config, sources: &'a [Source]) -> DocumentStream<'a> {
     DocumentStream::new(sources, &config.fields, config.skip_bad)
@@ -377,16 +392,9 @@ fn clean(
             Some(reader) => docs
                 .iter()
                 .map(|d| {
-                    reader.next_frame().map_err(|source| match source.kind() {
-                        // More records than pass one saw: the input grew.
-                        std::io::ErrorKind::UnexpectedEof => Error::InputChanged {
-                            path: sources[d.source].path.clone(),
-                        },
-                        _ => Error::Read {
-                            path: outputs.spool_dir.clone(),
-                            source,
-                        },
-                    })
+                    reader
+                        .next_frame()
+                        .map_err(|e| spool_ended(e, &sources[d.source].path, &outputs.spool_dir))
                 })
                 .collect::<Result<_>>()?,
             None => vec![Vec::new(); docs.len()],
@@ -620,16 +628,10 @@ impl Rerender<'_> {
             if (next.source, next.line) != (record.source, record.line) {
                 continue;
             }
-            let frame = self.spans.next_frame().map_err(|source| {
-                if source.kind() == std::io::ErrorKind::UnexpectedEof {
-                    grew()
-                } else {
-                    Error::Read {
-                        path: self.spool_dir.to_path_buf(),
-                        source,
-                    }
-                }
-            })?;
+            let frame = self
+                .spans
+                .next_frame()
+                .map_err(|e| spool_ended(e, &self.sources[record.source].path, self.spool_dir))?;
             placed.push((self.next_ordinal, record, decode_spans(frame)));
             self.next_ordinal += 1;
         }

@@ -315,17 +315,22 @@ impl RecordParser<'_> {
     /// as [`DocumentStream::next_batch`] would give it; a record that does not parse is an
     /// error whatever `--skip-bad` says (the caller knows which records to skip).
     pub fn parse(&self, record: RawRecord, ordinal: usize) -> Result<Document> {
-        let parsed = match self.sources[record.source].format {
-            Format::Text => parse_text_file(record.bytes),
-            Format::Jsonl => parse_record(record.bytes, self.fields).map_err(|p| (record.line, p)),
-        };
-        match parsed {
-            Ok(p) => Ok(self.document(p, record.source, record.line, ordinal)),
+        let (index, line) = (record.source, record.line);
+        match self.parse_raw(record) {
+            Ok(p) => Ok(self.document(p, index, line, ordinal)),
             Err((line, problem)) => Err(Error::BadRecord {
-                path: self.sources[record.source].path.clone(),
+                path: self.sources[index].path.clone(),
                 line,
                 problem,
             }),
+        }
+    }
+
+    /// A record's fields as its source's format reads them.
+    fn parse_raw(&self, record: RawRecord) -> ParseResult {
+        match self.sources[record.source].format {
+            Format::Text => parse_text_file(record.bytes),
+            Format::Jsonl => parse_record(record.bytes, self.fields).map_err(|p| (record.line, p)),
         }
     }
 
@@ -465,24 +470,17 @@ impl<'a> DocumentStream<'a> {
         if raw.is_empty() {
             return Ok(None);
         }
-        let fields = self.fields;
-        let sources = self.sources;
+        let parser = self.parser();
         let parsed: Vec<(usize, u64, ParseResult)> = raw
             .into_par_iter()
-            .map(|r| {
-                let parsed = match sources[r.source].format {
-                    Format::Text => parse_text_file(r.bytes),
-                    Format::Jsonl => parse_record(r.bytes, fields).map_err(|p| (r.line, p)),
-                };
-                (r.source, r.line, parsed)
-            })
+            .map(|r| (r.source, r.line, parser.parse_raw(r)))
             .collect();
         let mut documents = Vec::with_capacity(parsed.len());
         for (index, line, record) in parsed {
             let source = &self.sources[index];
             match record {
                 Ok(p) => {
-                    documents.push(self.parser().document(p, index, line, self.next_ordinal));
+                    documents.push(parser.document(p, index, line, self.next_ordinal));
                     self.next_ordinal += 1;
                 }
                 Err((line, problem)) if self.skip_bad => self.skipped.push(Skipped {

@@ -283,20 +283,25 @@ pub struct SpoolReader {
 impl SpoolReader {
     /// The next frame (valid until the next call).
     pub fn next_frame(&mut self) -> io::Result<&[u8]> {
-        let mut len = [0u8; 8];
-        self.input.read_exact(&mut len)?;
-        self.frame.resize(u64::from_le_bytes(len) as usize, 0);
-        self.input.read_exact(&mut self.frame)?;
+        let mut frame = std::mem::take(&mut self.frame);
+        self.read_frame_into(&mut frame)?;
+        self.frame = frame;
         Ok(&self.frame)
     }
 
     /// The next frame, as a vector of its own (to hand to another thread).
     pub fn next_frame_owned(&mut self) -> io::Result<Vec<u8>> {
+        let mut frame = Vec::new();
+        self.read_frame_into(&mut frame)?;
+        Ok(frame)
+    }
+
+    /// Reads the next frame into `frame`, resized to it.
+    fn read_frame_into(&mut self, frame: &mut Vec<u8>) -> io::Result<()> {
         let mut len = [0u8; 8];
         self.input.read_exact(&mut len)?;
-        let mut frame = vec![0; u64::from_le_bytes(len) as usize];
-        self.input.read_exact(&mut frame)?;
-        Ok(frame)
+        frame.resize(u64::from_le_bytes(len) as usize, 0);
+        self.input.read_exact(frame)
     }
 }
 
