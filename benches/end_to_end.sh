@@ -40,9 +40,10 @@ for docs in "${sizes[@]}"; do
   done
   rows=""
   for threads in 1 2; do
-    rows+=$(python3 - "$work" "$threads" "$repeats" "$floor_mbs" "$size" <<'PY'
+    rows+=$(python3 - "$work" "$threads" "$repeats" "$floor_mbs" "$size" "$docs" <<'PY'
 import json, shutil, sys
 work, threads, repeats, floor, size = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
+docs = sys.argv[6]
 runs = []
 for rep in range(1, repeats + 1):
     report = json.load(open(f"{work}/report-{threads}-{rep}.json"))
@@ -56,9 +57,17 @@ seconds = total_ms / 1000
 mbs = size / 1e6 / seconds
 spread = f"{runs[0][0] / 1000:.2f}–{runs[-1][0] / 1000:.2f}"
 stages = ", ".join(f"{k} {v / 1000:.2f}" for k, v in t["stages_ms"].items())
+peak = max(r[3] for r in runs) * 1024
+memory = t["memory"]
+counting = max(r[2]["timing"]["memory"]["counting_peak_rss_bytes"] for r in runs)
+distinct = memory["distinct_blocks_counted"]
+# For the marginal costs between corpus sizes, computed after the last size.
+with open(f"{work}/memory.jsonl", "a") as out:
+    out.write(json.dumps({"docs": int(docs), "threads": threads, "documents": c["documents"],
+                          "peak": peak, "counting": counting, "distinct": distinct}) + "\n")
 print(f"| {threads} | {seconds:.2f} | {spread} | {mbs:.1f} | {c['documents'] / seconds:.0f} | "
-      f"{max(r[3] for r in runs) / 1024:.0f} | {max(r[3] for r in runs) * 1024 / c['documents']:.0f} | "
-      f"{mbs / floor:.3f} | {stages} |")
+      f"{peak / 2**20:.0f} | {peak / c['documents']:.0f} | {counting / 2**20:.0f} | {distinct} | "
+      f"{counting / max(distinct, 1):.0f} | {mbs / floor:.3f} | {stages} |")
 PY
 )$'\n'
   done
@@ -79,13 +88,37 @@ PY
 
 Floor (\`zeef floor\`: read the file and xxh3 every byte, page cache warm): $floor_mbs MB/s.
 
-| threads | seconds (median) | range of $repeats runs | MB/s | docs/s | peak RSS MB | RSS bytes/doc | ratio to floor | stage seconds |
-|---|---|---|---|---|---|---|---|---|
+| threads | seconds (median) | range of $repeats runs | MB/s | docs/s | peak RSS MB | RSS bytes/doc | counting peak MB | distinct blocks counted | counting bytes/block | ratio to floor | stage seconds |
+|---|---|---|---|---|---|---|---|---|---|---|---|
 $rows
 $summary
 "
   rm -f "$corpus" "$work"/out-*.jsonl
 done
+
+# What one more document and one more distinct block cost: the growth of the peaks between
+# the smallest and the largest corpus, over the growth of what they hold. Unlike the
+# per-document figures above, these leave the fixed costs out.
+marginal=""
+if [ "${#sizes[@]}" -ge 2 ]; then
+  marginal=$(python3 - "$work/memory.jsonl" <<'PY'
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+lines = ["## Memory per document and per distinct block", "",
+         "Growth of peak RSS from the smallest corpus to the largest, over the growth of the "
+         "documents (whole run) and of the distinct block keys the first pass held at its "
+         "end (the counting peak):", ""]
+for threads in ("1", "2"):
+    mine = sorted((r for r in rows if r["threads"] == threads), key=lambda r: r["docs"])
+    small, large = mine[0], mine[-1]
+    per_doc = (large["peak"] - small["peak"]) / max(1, large["documents"] - small["documents"])
+    per_block = (large["counting"] - small["counting"]) / max(1, large["distinct"] - small["distinct"])
+    lines.append(f"- -j{threads}: {per_doc:.0f} bytes per document, {per_block:.0f} bytes per "
+                 f"distinct block.")
+print("\n".join(lines))
+PY
+)
+fi
 
 cat > BENCHMARKS.md <<MD
 # Benchmarks
@@ -99,7 +132,11 @@ all runs). MB/s are megabytes (10^6) of the input file per second of the whole r
 per document is peak RSS over documents, an upper bound on what a document costs (it
 includes the fixed costs). Stage seconds come from \`report.json\`'s timing block; \`read\`
 is reading and parsing in both passes, \`site_stats\` the first pass's segmentation,
-normalisation and counting.
+normalisation and counting. Peak RSS is measured by \`/usr/bin/time\`; the counting peak
+(the first pass's, when it holds every distinct block key it has seen, before it forgets
+those seen on one page) and the distinct blocks counted come from \`report.json\`'s
+\`timing.memory\`.
 $sections
+$marginal
 MD
 cat BENCHMARKS.md

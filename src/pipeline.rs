@@ -36,7 +36,7 @@ use crate::error::{Error, Result};
 use crate::fingerprint::{derive_seed, Fingerprint, Shingler};
 use crate::read::{self, DocumentStream, Source};
 use crate::report::{
-    ClusterReport, ClutterSummary, Counts, MemberReport, Rates, ReasonCount, Report, Seeds,
+    ClusterReport, ClutterSummary, Counts, MemberReport, Memory, Rates, ReasonCount, Report, Seeds,
     TemplateBlock, Timing, Tool,
 };
 use crate::sites::{SiteIndex, SiteStats};
@@ -137,12 +137,12 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     read::spool_stdin(&mut sources, &outputs.spool_dir)?;
 
     let mut sites = SiteIndex::default();
-    let (stats, pages) = if config.clutter.enabled {
-        let (stats, pages) =
+    let (stats, pages, counted) = if config.clutter.enabled {
+        let (stats, pages, counted) =
             count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
-        (stats, Some(pages))
+        (stats, Some(pages), counted)
     } else {
-        (SiteStats::default(), None)
+        (SiteStats::default(), None, Counted::default())
     };
     let top = stats.top(config.clutter.site_min_pages, 20);
     let mut cleaned = clean(
@@ -180,6 +180,7 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         &written,
         &mut report,
         &mut watch,
+        &counted,
     )?;
     Ok(Outcome { report })
 }
@@ -262,6 +263,13 @@ fn read_input<'a>(config: &'a Config, sources: &'a [Source]) -> DocumentStream<'
 
 /// Pass one: the site statistics, and every page as segmented and normalised, spooled for
 /// pass two (see [`Page::to_frame`]).
+/// What the first pass held at its end, before its statistics forgot the blocks seen once.
+#[derive(Default)]
+struct Counted {
+    distinct_blocks: usize,
+    peak_rss_bytes: Option<u64>,
+}
+
 fn count_blocks(
     config: &Config,
     sources: &[Source],
@@ -269,7 +277,7 @@ fn count_blocks(
     sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Result<(SiteStats, SpoolPrefetch)> {
+) -> Result<(SiteStats, SpoolPrefetch, Counted)> {
     let spool_error = |source| Error::Write {
         path: outputs.spool_dir.clone(),
         source,
@@ -300,13 +308,17 @@ fn count_blocks(
         stage.advance(docs.len() as u64);
         watch.lap("site_stats");
     }
+    let counted = Counted {
+        distinct_blocks: stats.distinct_blocks(),
+        peak_rss_bytes: crate::report::peak_rss_bytes(),
+    };
     stats.finish();
     watch.lap("site_stats");
     let pages = spool
         .finish()
         .and_then(Spool::into_reader)
         .map_err(spool_error)?;
-    Ok((stats, SpoolPrefetch::start(pages)))
+    Ok((stats, SpoolPrefetch::start(pages), counted))
 }
 
 /// One document's results in the second pass, before they are merged in ordinal order.
@@ -791,6 +803,7 @@ fn write_outputs(
     written: &[bool],
     report: &mut Report,
     watch: &mut Stopwatch,
+    counted: &Counted,
 ) -> Result<()> {
     let spool_error = |source| Error::Write {
         path: outputs.spool_dir.clone(),
@@ -843,6 +856,12 @@ fn write_outputs(
         total_ms: total * 1000.0,
         mb_per_s: report.counts.text_bytes as f64 / 1e6 / total.max(1e-9),
         docs_per_s: report.counts.documents as f64 / total.max(1e-9),
+        memory: Memory::new(
+            crate::report::peak_rss_bytes(),
+            counted.peak_rss_bytes,
+            report.counts.documents,
+            counted.distinct_blocks,
+        ),
     };
     if config.command == Command::Check {
         report.check(config);

@@ -215,6 +215,57 @@ pub struct Timing {
     pub mb_per_s: f64,
     /// Documents per second over the whole run.
     pub docs_per_s: f64,
+    /// Peak memory, where the system tells it.
+    pub memory: Memory,
+}
+
+/// Peak resident memory of the run, and what it comes to per document and per distinct
+/// block: upper bounds on their cost, since the peaks include the fixed costs (the
+/// binary, its word lists and model, the batches in flight). `None` where the system
+/// does not give a process its peak (zeef reads Linux's `/proc/self/status`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Memory {
+    /// Peak RSS of the whole run, in bytes.
+    pub peak_rss_bytes: Option<u64>,
+    /// Peak RSS when the first pass had counted every page, before its statistics dropped
+    /// the blocks seen once: what holding every distinct block key costs at most.
+    pub counting_peak_rss_bytes: Option<u64>,
+    /// Distinct block keys (per site) the first pass held at its end; 0 without it.
+    pub distinct_blocks_counted: usize,
+    /// Peak RSS over documents.
+    pub bytes_per_document: Option<f64>,
+    /// Counting peak RSS over distinct blocks counted.
+    pub bytes_per_distinct_block: Option<f64>,
+}
+
+impl Memory {
+    /// The figures from the two peaks and the counts they are divided by.
+    pub fn new(
+        peak_rss_bytes: Option<u64>,
+        counting_peak_rss_bytes: Option<u64>,
+        documents: usize,
+        distinct_blocks_counted: usize,
+    ) -> Memory {
+        let per = |bytes: Option<u64>, count: usize| {
+            bytes.filter(|_| count > 0).map(|b| b as f64 / count as f64)
+        };
+        Memory {
+            peak_rss_bytes,
+            counting_peak_rss_bytes,
+            distinct_blocks_counted,
+            bytes_per_document: per(peak_rss_bytes, documents),
+            bytes_per_distinct_block: per(counting_peak_rss_bytes, distinct_blocks_counted),
+        }
+    }
+}
+
+/// This process's peak resident memory so far, in bytes (Linux's `VmHWM`); `None` where it
+/// cannot be read.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kilobytes: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kilobytes * 1024)
 }
 
 impl Report {
@@ -574,6 +625,21 @@ mod tests {
         );
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(1_500_000), "1.5 MB");
+    }
+
+    #[test]
+    fn memory_is_divided_by_what_it_holds_and_never_by_zero() {
+        let m = Memory::new(Some(1000), Some(600), 4, 3);
+        assert_eq!(m.bytes_per_document, Some(250.0));
+        assert_eq!(m.bytes_per_distinct_block, Some(200.0));
+        let none = Memory::new(Some(1000), None, 0, 0);
+        assert_eq!(
+            (none.bytes_per_document, none.bytes_per_distinct_block),
+            (None, None)
+        );
+        if cfg!(target_os = "linux") {
+            assert!(peak_rss_bytes().is_some_and(|b| b > 0));
+        }
     }
 
     #[test]

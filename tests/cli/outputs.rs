@@ -195,6 +195,15 @@ fn report_has_schema_config_counts_clusters_and_timing() {
     assert_eq!(r["clutter"]["top_blocks"][0]["pages"], 4);
     assert!(r["timing"]["total_ms"].as_f64().unwrap() >= 0.0);
     assert!(r["timing"]["stages_ms"]["dedup"].is_number());
+    let memory = &r["timing"]["memory"];
+    if cfg!(target_os = "linux") {
+        let peak = memory["peak_rss_bytes"].as_u64().unwrap();
+        let counting = memory["counting_peak_rss_bytes"].as_u64().unwrap();
+        assert!(counting > 0 && counting <= peak, "{memory}");
+        assert!(memory["distinct_blocks_counted"].as_u64().unwrap() > 0);
+        let per_document = memory["bytes_per_document"].as_f64().unwrap();
+        assert_eq!(per_document, peak as f64 / 4.0);
+    }
     let html = dir.read("r.html");
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
     let without_namespace = html.replace("http://www.w3.org/2000/svg", "");
