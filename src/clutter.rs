@@ -468,6 +468,29 @@ const RELATED_HEADINGS: &[&str] = &[
     "ähnliche artikel",
     "verwandte artikel",
     "weitere nachrichten",
+    "você pode gostar",
+    "você também pode gostar",
+    "você pode se interessar",
+    "mais notícias",
+    "recomendados para você",
+    "también te puede interesar",
+    "te recomendamos",
+    "más noticias",
+    "quizás te interese",
+    "ti potrebbe interessare",
+    "potrebbero interessarti",
+    "ti potrebbero interessare",
+    "à voir aussi",
+    "à lire également",
+    "dans la même rubrique",
+    "weitere meldungen",
+    "empfohlene artikel",
+    "more from",
+    "related coverage",
+    "recommended stories",
+    "you may be interested in",
+    "popular now",
+    "more to explore",
     "auch lesenswert",
     "meistgelesene artikel",
     "à lire également",
@@ -3098,6 +3121,54 @@ mod tests {
             keep_headline(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [true, false, true]);
         });
+    }
+
+    #[test]
+    fn related_headings_open_a_list_in_every_language() {
+        let lists = [
+            (
+                "Você pode gostar...",
+                [
+                    "Prefeitura anuncia obras na ponte",
+                    "Chuva forte atinge o litoral",
+                ],
+            ),
+            (
+                "Te recomendamos",
+                [
+                    "El ayuntamiento cierra el puente",
+                    "Lluvias intensas en la costa",
+                ],
+            ),
+            (
+                "Ti potrebbe interessare",
+                ["Il comune chiude il ponte", "Piogge forti sulla costa"],
+            ),
+            (
+                "À voir aussi",
+                ["La mairie ferme le pont", "Fortes pluies sur la côte"],
+            ),
+            (
+                "Weitere Meldungen",
+                ["Stadt sperrt die Brücke", "Starkregen an der Küste"],
+            ),
+            (
+                "Recommended Stories",
+                ["Council closes the bridge", "Heavy rain hits the coast"],
+            ),
+        ];
+        for (heading, items) in lists {
+            let text = format!("{BODY}\n\n{heading}\n\n{}\n\n{}\n", items[0], items[1]);
+            let page = Page::new(&text);
+            let removals = decide(&text, &page, 1, |_| 1, &ClutterConfig::default());
+            assert_eq!(
+                apply(&text, &page.blocks, &removals),
+                format!("{BODY}\n"),
+                "{heading}"
+            );
+            let reasons: Vec<Reason> = removals.iter().map(|r| r.reason).collect();
+            assert_eq!(reasons, [Reason::RelatedList; 3], "{heading}");
+        }
     }
 
     #[test]
