@@ -468,21 +468,10 @@ const RELATED_HEADINGS: &[&str] = &[
     "ähnliche artikel",
     "verwandte artikel",
     "weitere nachrichten",
-    "você pode gostar",
-    "você também pode gostar",
     "você pode se interessar",
-    "mais notícias",
     "recomendados para você",
-    "también te puede interesar",
-    "te recomendamos",
-    "más noticias",
-    "quizás te interese",
-    "ti potrebbe interessare",
     "potrebbero interessarti",
     "ti potrebbero interessare",
-    "à voir aussi",
-    "à lire également",
-    "dans la même rubrique",
     "weitere meldungen",
     "empfohlene artikel",
     "more from",
@@ -3121,6 +3110,15 @@ mod tests {
             keep_headline(features, texts, &verdict, &mut keep);
             assert_eq!(keep, [true, false, true]);
         });
+    }
+
+    #[test]
+    fn related_headings_are_distinct_key_forms() {
+        let mut seen = std::collections::HashSet::new();
+        for heading in RELATED_HEADINGS {
+            assert_eq!(normalize(heading), *heading, "not in key form");
+            assert!(seen.insert(heading), "{heading} listed twice");
+        }
     }
 
     #[test]

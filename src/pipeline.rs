@@ -261,8 +261,6 @@ fn read_input<'a>(config: &'a Config, sources: &'a [Source]) -> DocumentStream<'
         .with_batch_bytes(config.batch_bytes)
 }
 
-/// Pass one: the site statistics, and every page as segmented and normalised, spooled for
-/// pass two (see [`Page::to_frame`]).
 /// What the first pass held at its end, before its statistics forgot the blocks seen once.
 #[derive(Default)]
 struct Counted {
@@ -270,6 +268,8 @@ struct Counted {
     peak_rss_bytes: Option<u64>,
 }
 
+/// Pass one: the site statistics, and every page as segmented and normalised, spooled for
+/// pass two (see [`Page::to_frame`]).
 fn count_blocks(
     config: &Config,
     sources: &[Source],
