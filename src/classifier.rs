@@ -4,7 +4,8 @@
 //! Hand rules each see one signal; whether a short line is a subheading or a menu item
 //! depends on many at once (its length, its stop words, its neighbours, how often the site
 //! repeats it, what the rules said of it and of the lines around it). Gradient-boosted
-//! trees weigh them together. The trees were fitted on labelled news pages by
+//! trees weigh them together, in two stages: the second also reads what the first said of
+//! the lines around. The trees were fitted on labelled news pages by
 //! `tools/train_classifier.py` (sites held out in cross-validation, so the figures it
 //! prints are for sites the model never saw) and are embedded in the binary as
 //! `classifier.json`; [`FEATURES`] names the inputs in order.
@@ -250,6 +251,94 @@ pub fn vectors(blocks: &[BlockView], site_pages: u32) -> Vec<f32> {
     out
 }
 
+/// Names of the second stage's own inputs, after [`FEATURES`]: the first stage's article
+/// probability of the block and of its neighbours ([`OUTSIDE`] beyond the page's edge),
+/// their mean and highest over the blocks within [`NEAR`] of it, the share of the blocks
+/// before and after it that the first stage keeps ([`OUTSIDE`] where there are none), and
+/// the page's mean. A block a rule strips whatever the model says counts as probability 0.
+pub const SECOND_FEATURES: [&str; 12] = [
+    "first.self",
+    "first.prev3",
+    "first.prev2",
+    "first.prev1",
+    "first.next1",
+    "first.next2",
+    "first.next3",
+    "first.near_mean",
+    "first.near_max",
+    "first.kept_share_before",
+    "first.kept_share_after",
+    "first.page_mean",
+];
+
+/// The inputs (`self.reason.*`) of the in-page rules that name what a block is (a prompt,
+/// a caption, a menu item): the second stage may lower such a block's probability, never
+/// raise it, since its neighbours being article text does not make a newsletter prompt
+/// above the article part of it. Site statistics, pull quotes and the jusText pass are not
+/// among them: context is what corrects those.
+const NAMED_RULE_INPUTS: [usize; 8] = {
+    let named = [
+        Reason::Navigation,
+        Reason::Prompt,
+        Reason::Credit,
+        Reason::Byline,
+        Reason::Caption,
+        Reason::Furniture,
+        Reason::RelatedList,
+        Reason::Separator,
+    ];
+    let mut inputs = [0; 8];
+    let mut k = 0;
+    while k < named.len() {
+        inputs[k] = OWN.len() - RULE_REASONS + named[k] as usize;
+        k += 1;
+    }
+    inputs
+};
+
+/// The first-stage probability at which [`SECOND_FEATURES`] count a block as kept: fixed,
+/// not the model's threshold, so that the inputs do not depend on the model file.
+const FIRST_KEEPS: f64 = 0.5;
+
+/// The second stage's inputs for every block of a page: its [`FEATURE_COUNT`] first-stage
+/// inputs of `rows`, then [`SECOND_FEATURES`] from `said`, the first stage's probabilities.
+/// Sums are running sums, in order, so that the trainer computes the same numbers.
+fn second_inputs(rows: &[f32], said: &[f64]) -> Vec<f32> {
+    let n = said.len();
+    let mut sum = vec![0.0f64; n + 1];
+    let mut kept = vec![0usize; n + 1];
+    for (i, &p) in said.iter().enumerate() {
+        sum[i + 1] = sum[i] + p;
+        kept[i + 1] = kept[i] + usize::from(p >= FIRST_KEEPS);
+    }
+    let share = |count: usize, of: usize| {
+        if of == 0 {
+            OUTSIDE
+        } else {
+            (count as f64 / of as f64) as f32
+        }
+    };
+    let mut out = Vec::with_capacity(n * (FEATURE_COUNT + SECOND_FEATURES.len()));
+    for (i, row) in rows.chunks_exact(FEATURE_COUNT).enumerate() {
+        out.extend_from_slice(row);
+        out.push(said[i] as f32);
+        for offset in OFFSETS {
+            let near = i.checked_add_signed(offset).filter(|&j| j < n);
+            out.push(near.map_or(OUTSIDE, |j| said[j] as f32));
+        }
+        let (lo, hi) = (i.saturating_sub(NEAR), (i + NEAR + 1).min(n));
+        let highest = said[lo..hi].iter().copied().fold(0.0f64, f64::max);
+        out.extend_from_slice(&[
+            ((sum[hi] - sum[lo]) / (hi - lo) as f64) as f32,
+            highest as f32,
+            share(kept[i], i),
+            share(kept[n] - kept[i + 1], n - i - 1),
+            (sum[n] / n as f64) as f32,
+        ]);
+    }
+    out
+}
+
 fn own_measures(
     b: &BlockView,
     index: usize,
@@ -314,12 +403,26 @@ fn ln1p(x: f64) -> f32 {
 /// The counts whose logarithm [`ln1p`] keeps at hand: 16 KiB of `f32`.
 const COUNTS_TABULATED: usize = 4096;
 
-/// Gradient-boosted regression trees for a binary outcome: the sum of one leaf per tree,
-/// plus a baseline, is the log-odds that a block is article text.
+/// The block classifier: two stages of gradient-boosted trees for a binary outcome. The
+/// first reads each block's [`FEATURES`]; the second, when the model has one, reads them
+/// again with what the first stage said of the block and of the blocks around it
+/// ([`SECOND_FEATURES`]), so that a short line between lines the first stage keeps can be
+/// kept, and one between lines it strips can go: context smoothing, learned rather than
+/// hand-set.
 #[derive(Debug)]
 pub struct Model {
-    baseline: f64,
     threshold: f64,
+    first: Trees,
+    second: Option<Trees>,
+}
+
+/// One stage: the sum of one leaf per tree, plus a baseline, is the log-odds that a block
+/// is article text.
+#[derive(Debug)]
+struct Trees {
+    baseline: f64,
+    /// Inputs per block.
+    width: usize,
     /// Every tree's nodes, tree after tree.
     nodes: Vec<Node>,
     /// Each tree's root and its depth (the most splits from root to a leaf).
@@ -344,15 +447,27 @@ struct Node {
 /// processor overlaps their memory loads.
 const LANES: usize = 8;
 
-/// The model file as `tools/train_classifier.py` writes it.
+/// The model file as `tools/train_classifier.py` writes it: the first stage at the top
+/// level, the second (optional, so that one-stage models keep working) under `second`.
 #[derive(Debug, serde::Deserialize)]
 struct ModelFile {
-    /// The input names the model was fitted on; must equal [`FEATURES`].
+    /// The input names the first stage was fitted on; must equal [`FEATURES`].
     features: Vec<String>,
     /// Log-odds before any tree.
     baseline: f64,
     /// Blocks scoring below this probability are stripped.
     threshold: f64,
+    trees: Vec<TreeFile>,
+    #[serde(default)]
+    second: Option<StageFile>,
+}
+
+/// The second stage in the model file.
+#[derive(Debug, serde::Deserialize)]
+struct StageFile {
+    /// The input names it was fitted on; must equal [`FEATURES`] then [`SECOND_FEATURES`].
+    features: Vec<String>,
+    baseline: f64,
     trees: Vec<TreeFile>,
 }
 
@@ -409,14 +524,135 @@ impl Model {
         if file.features != FEATURES {
             return Err("its inputs are not this build's FEATURES".to_string());
         }
-        let mut model = Model {
-            baseline: file.baseline,
+        let second = match &file.second {
+            None => None,
+            Some(stage) => {
+                let expected = FEATURES.iter().chain(&SECOND_FEATURES);
+                if !stage
+                    .features
+                    .iter()
+                    .map(String::as_str)
+                    .eq(expected.copied())
+                {
+                    return Err(
+                        "its second stage's inputs are not this build's FEATURES and SECOND_FEATURES"
+                            .to_string(),
+                    );
+                }
+                let width = FEATURE_COUNT + SECOND_FEATURES.len();
+                Some(
+                    Trees::parse(stage.baseline, &stage.trees, width)
+                        .map_err(|e| format!("second stage: {e}"))?,
+                )
+            }
+        };
+        Ok(Model {
             threshold: file.threshold,
+            first: Trees::parse(file.baseline, &file.trees, FEATURE_COUNT)?,
+            second,
+        })
+    }
+
+    /// The probability that each block of `rows` is article text ([`FEATURE_COUNT`] values
+    /// per block, as [`vectors`] gives them), no block being stripped by a rule whatever
+    /// the model says.
+    pub fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
+        let blocks = rows.len() / FEATURE_COUNT;
+        self.probabilities_where(rows, &vec![false; blocks], false)
+            .into_iter()
+            .map(|p| p.unwrap_or(0.0))
+            .collect()
+    }
+
+    /// The probability that each block of `rows` is article text, where `certain` marks
+    /// the blocks a rule strips whatever the model says: `None` for those unless
+    /// `score_certain`, and for them only the first stage's view, since the second stage
+    /// reads them as stripped (probability 0) whether or not they were scored, so that
+    /// scoring them never changes another block's verdict.
+    pub fn probabilities_where(
+        &self,
+        rows: &[f32],
+        certain: &[bool],
+        score_certain: bool,
+    ) -> Vec<Option<f64>> {
+        let first = gathered(
+            rows,
+            FEATURE_COUNT,
+            |i| score_certain || !certain[i],
+            |rows| self.first.probabilities(rows),
+        );
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let said: Vec<f64> = first
+            .iter()
+            .zip(certain)
+            .map(|(p, &c)| if c { 0.0 } else { p.unwrap_or(0.0) })
+            .collect();
+        let inputs = second_inputs(rows, &said);
+        let width = FEATURE_COUNT + SECOND_FEATURES.len();
+        let judged = gathered(
+            &inputs,
+            width,
+            |i| !certain[i],
+            |rows| second.probabilities(rows),
+        );
+        let flagged = |i: usize| {
+            let row = &rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT];
+            NAMED_RULE_INPUTS.iter().any(|&k| row[k] > 0.0)
+        };
+        judged
+            .into_iter()
+            .zip(first)
+            .enumerate()
+            .map(|(i, (second, first))| match (second, first) {
+                (Some(second), Some(first)) if flagged(i) => Some(second.min(first)),
+                (second, first) => second.or(first),
+            })
+            .collect()
+    }
+
+    /// Whether a block of article probability `p` is kept.
+    pub fn keeps(&self, p: f64) -> bool {
+        p >= self.threshold
+    }
+}
+
+/// `score` applied to the rows of `rows` (`width` values each) that `wanted` picks by
+/// index, gathered together; `None` for the others.
+fn gathered(
+    rows: &[f32],
+    width: usize,
+    wanted: impl Fn(usize) -> bool,
+    score: impl Fn(&[f32]) -> Vec<f64>,
+) -> Vec<Option<f64>> {
+    let blocks = rows.len() / width;
+    let picked: Vec<usize> = (0..blocks).filter(|&i| wanted(i)).collect();
+    if picked.len() == blocks {
+        return score(rows).into_iter().map(Some).collect();
+    }
+    let mut subset = Vec::with_capacity(picked.len() * width);
+    for &i in &picked {
+        subset.extend_from_slice(&rows[i * width..(i + 1) * width]);
+    }
+    let mut out = vec![None; blocks];
+    for (&i, p) in picked.iter().zip(score(&subset)) {
+        out[i] = Some(p);
+    }
+    out
+}
+
+impl Trees {
+    /// Checks one stage's trees and lays their nodes out for walking.
+    fn parse(baseline: f64, trees: &[TreeFile], width: usize) -> Result<Trees, String> {
+        let mut stage = Trees {
+            baseline,
+            width,
             nodes: Vec::new(),
             trees: Vec::new(),
             values: Vec::new(),
         };
-        for (t, tree) in file.trees.iter().enumerate() {
+        for (t, tree) in trees.iter().enumerate() {
             let n = tree.feature.len();
             let sizes_match = [tree.threshold.len(), tree.left.len(), tree.right.len()]
                 .iter()
@@ -425,7 +661,7 @@ impl Model {
             // Children after their parent: every walk ends at a leaf.
             let links_fit = (0..n).all(|k| {
                 tree.feature[k] < 0
-                    || ((tree.feature[k] as usize) < FEATURE_COUNT
+                    || ((tree.feature[k] as usize) < width
                         && (tree.left[k] as usize) < n
                         && (tree.right[k] as usize) < n
                         && tree.left[k] as usize > k
@@ -434,8 +670,8 @@ impl Model {
             if n == 0 || !sizes_match || !links_fit {
                 return Err(format!("tree {t} is malformed"));
             }
-            let root = model.nodes.len() as u32;
-            model.trees.push((root, depth(tree, 0)));
+            let root = stage.nodes.len() as u32;
+            stage.trees.push((root, depth(tree, 0)));
             for k in 0..n {
                 let here = root + k as u32;
                 let (node, value) = if tree.feature[k] < 0 {
@@ -455,31 +691,29 @@ impl Model {
                     };
                     (split, 0.0)
                 };
-                model.nodes.push(node);
-                model.values.push(value);
+                stage.nodes.push(node);
+                stage.values.push(value);
             }
         }
-        Ok(model)
+        Ok(stage)
     }
 
-    /// The probability that each block of `rows` is article text ([`FEATURE_COUNT`] values
-    /// per block, as [`vectors`] gives them). Tree by tree over all blocks, so that one
-    /// tree's nodes stay in the fastest cache while the blocks walk it.
-    pub fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
-        let mut scores = vec![self.baseline; rows.len() / FEATURE_COUNT];
+    /// The probability of each block of `rows` ([`Trees::width`] values per block). Tree
+    /// by tree over all blocks, so that one tree's nodes stay in the fastest cache while
+    /// the blocks walk it.
+    fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
+        let width = self.width;
+        let mut scores = vec![self.baseline; rows.len() / width];
         let mut at = [0u32; LANES];
         for &(root, depth) in &self.trees {
-            for (scores, rows) in scores
-                .chunks_mut(LANES)
-                .zip(rows.chunks(LANES * FEATURE_COUNT))
-            {
+            for (scores, rows) in scores.chunks_mut(LANES).zip(rows.chunks(LANES * width)) {
                 let at = &mut at[..scores.len()];
                 at.fill(root);
                 for _ in 0..depth {
                     // Leaves point to themselves: a step where no block moved found every
                     // block at its leaf.
                     let mut moved = false;
-                    for (node, x) in at.iter_mut().zip(rows.chunks_exact(FEATURE_COUNT)) {
+                    for (node, x) in at.iter_mut().zip(rows.chunks_exact(width)) {
                         let split = self.nodes[*node as usize];
                         let next = if x[split.feature as usize] <= split.threshold {
                             split.left
@@ -503,34 +737,6 @@ impl Model {
             .map(|score| 1.0 / (1.0 + (-score).exp()))
             .collect()
     }
-
-    /// As [`Model::probabilities`], for the blocks `wanted` picks by index alone; `None`
-    /// for the others.
-    pub fn probabilities_where(
-        &self,
-        rows: &[f32],
-        wanted: impl Fn(usize) -> bool,
-    ) -> Vec<Option<f64>> {
-        let blocks = rows.len() / FEATURE_COUNT;
-        let picked: Vec<usize> = (0..blocks).filter(|&i| wanted(i)).collect();
-        if picked.len() == blocks {
-            return self.probabilities(rows).into_iter().map(Some).collect();
-        }
-        let mut gathered = Vec::with_capacity(picked.len() * FEATURE_COUNT);
-        for &i in &picked {
-            gathered.extend_from_slice(&rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT]);
-        }
-        let mut out = vec![None; blocks];
-        for (&i, p) in picked.iter().zip(self.probabilities(&gathered)) {
-            out[i] = Some(p);
-        }
-        out
-    }
-
-    /// Whether a block of article probability `p` is kept.
-    pub fn keeps(&self, p: f64) -> bool {
-        p >= self.threshold
-    }
 }
 
 #[cfg(test)]
@@ -540,7 +746,12 @@ mod tests {
     #[test]
     fn the_embedded_model_loads_and_fits_the_inputs() {
         let model = Model::parse(EMBEDDED).expect("embedded model parses");
-        assert!(!model.trees.is_empty());
+        assert!(!model.first.trees.is_empty());
+        let second = model
+            .second
+            .as_ref()
+            .expect("the embedded model has a second stage");
+        assert!(!second.trees.is_empty());
         assert!((0.0..1.0).contains(&model.threshold));
     }
 
@@ -653,5 +864,135 @@ mod tests {
             .position(|&f| f == "context.log_kept_words_after")
             .unwrap();
         assert!((first[after] - 21f32.ln()).abs() < 1e-6);
+    }
+
+    /// A model of one first-stage tree (a leaf of log-odds `first`) and, when `second` is
+    /// given, a second stage of one split: `x[feature] <= at` scores -5, else +5.
+    fn two_stage_model(first: f64, second: Option<(usize, f64)>) -> Model {
+        let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
+        let all: Vec<&str> = FEATURES.iter().chain(&SECOND_FEATURES).copied().collect();
+        let all = serde_json::to_string(&all).unwrap();
+        let second = second.map_or(String::new(), |(feature, at)| {
+            format!(
+                r#","second":{{"features":{all},"baseline":0,"trees":[
+                {{"feature":[{feature},-1,-1],"threshold":[{at},0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-5,5]}}]}}"#
+            )
+        });
+        let json = format!(
+            r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[
+                {{"feature":[-1],"threshold":[0],"left":[0],"right":[0],"value":[{first}]}}]{second}}}"#
+        );
+        Model::parse(&json).unwrap()
+    }
+
+    fn second_input(name: &str) -> usize {
+        FEATURE_COUNT + SECOND_FEATURES.iter().position(|&f| f == name).unwrap()
+    }
+
+    #[test]
+    fn a_second_stage_for_other_inputs_is_refused() {
+        let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
+        let json = format!(
+            r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[],
+                "second":{{"features":{features},"baseline":0,"trees":[]}}}}"#
+        );
+        let refused = Model::parse(&json).unwrap_err();
+        assert!(refused.contains("second stage"), "{refused}");
+    }
+
+    #[test]
+    fn second_inputs_summarise_the_first_stage_around_each_block() {
+        let said = [0.9, 0.2, 0.6, 0.0];
+        let rows: Vec<f32> = (0..said.len() * FEATURE_COUNT).map(|v| v as f32).collect();
+        let inputs = second_inputs(&rows, &said);
+        let width = FEATURE_COUNT + SECOND_FEATURES.len();
+        assert_eq!(inputs.len(), said.len() * width);
+        let at = |block: usize, name: &str| inputs[block * width + second_input(name)];
+        // The first-stage inputs come first, unchanged.
+        assert_eq!(
+            &inputs[width..width + FEATURE_COUNT],
+            &rows[FEATURE_COUNT..2 * FEATURE_COUNT]
+        );
+        assert_eq!(at(1, "first.self"), 0.2);
+        assert_eq!(at(1, "first.prev1"), 0.9);
+        assert_eq!(at(1, "first.prev2"), OUTSIDE);
+        assert_eq!(at(1, "first.next2"), 0.0);
+        assert_eq!(at(0, "first.near_max"), 0.9);
+        assert_eq!(at(2, "first.near_mean"), (1.7f64 / 4.0) as f32);
+        // Of the blocks before block 3, two of three are kept; block 0 has none before it.
+        assert_eq!(at(3, "first.kept_share_before"), (2.0f64 / 3.0) as f32);
+        assert_eq!(at(0, "first.kept_share_before"), OUTSIDE);
+        assert_eq!(at(0, "first.kept_share_after"), (1.0f64 / 3.0) as f32);
+        assert_eq!(at(3, "first.kept_share_after"), OUTSIDE);
+        assert_eq!(at(2, "first.page_mean"), (1.7f64 / 4.0) as f32);
+    }
+
+    #[test]
+    fn the_second_stage_decides_by_the_first_stages_view_of_the_neighbours() {
+        // The first stage keeps every block (log-odds 2); the second keeps a block only
+        // when the first kept the block above it.
+        let model = two_stage_model(2.0, Some((second_input("first.prev1"), 0.5)));
+        let rows = vec![0.0f32; 3 * FEATURE_COUNT];
+        let p = model.probabilities(&rows);
+        assert!(!model.keeps(p[0]), "nothing above the first block: {p:?}");
+        assert!(model.keeps(p[1]) && model.keeps(p[2]), "{p:?}");
+        // Without a second stage, the first decides alone.
+        let one = two_stage_model(2.0, None);
+        assert!(one.probabilities(&rows).iter().all(|&p| one.keeps(p)));
+    }
+
+    #[test]
+    fn a_block_stripped_for_certain_reads_as_stripped_whether_or_not_it_is_scored() {
+        let model = two_stage_model(2.0, Some((second_input("first.prev1"), 0.5)));
+        let rows = vec![0.0f32; 3 * FEATURE_COUNT];
+        let certain = [false, true, false];
+        let unscored = model.probabilities_where(&rows, &certain, false);
+        let scored = model.probabilities_where(&rows, &certain, true);
+        assert_eq!(unscored[1], None);
+        // A certain block gets the first stage's view of itself.
+        assert_eq!(scored[1], Some(1.0 / (1.0 + (-2.0f64).exp())));
+        for i in [0, 2] {
+            assert_eq!(scored[i], unscored[i], "block {i}");
+        }
+        // Block 2 sits below a block a rule strips: the second stage strips it too.
+        assert!(!model.keeps(unscored[2].unwrap()));
+    }
+
+    #[test]
+    fn named_rule_inputs_are_the_named_rules_reasons() {
+        let names: Vec<&str> = NAMED_RULE_INPUTS.iter().map(|&k| FEATURES[k]).collect();
+        assert_eq!(
+            names,
+            [
+                "self.reason.navigation",
+                "self.reason.prompt",
+                "self.reason.credit",
+                "self.reason.byline",
+                "self.reason.caption",
+                "self.reason.furniture",
+                "self.reason.related_list",
+                "self.reason.separator",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_second_stage_never_raises_a_block_a_named_rule_flagged() {
+        // The first stage strips (log-odds -1); the second keeps every block (no
+        // probability is at most -2).
+        let model = two_stage_model(-1.0, Some((second_input("first.self"), -2.0)));
+        let mut rows = vec![0.0f32; 2 * FEATURE_COUNT];
+        let prompt = FEATURES
+            .iter()
+            .position(|&f| f == "self.reason.prompt")
+            .unwrap();
+        rows[FEATURE_COUNT + prompt] = 1.0;
+        let p = model.probabilities(&rows);
+        assert!(model.keeps(p[0]), "{p:?}");
+        assert_eq!(
+            p[1],
+            1.0 / (1.0 + 1f64.exp()),
+            "the prompt keeps the first stage's view"
+        );
     }
 }

@@ -532,6 +532,9 @@ pub struct Judgement {
     pub removals: Vec<Removal>,
     /// [`classifier::FEATURE_COUNT`] inputs per block, block after block.
     pub vectors: Vec<f32>,
+    /// Whether a rule strips each block whatever the classifier says: the trainer reads
+    /// these as the model does (probability 0 for the second stage).
+    pub certain: Vec<bool>,
 }
 
 /// As [`decide`], keeping the classifier's inputs (for `--block-features`).
@@ -656,6 +659,15 @@ pub fn judge(
         })
         .collect();
     let runs = fragment_runs(&kept_texts, &features);
+    // A call to action the rules name, standing whole, is never the article's: on the
+    // labelled pages 98% of them are clutter (the rest mostly `Click here for the slide
+    // show`), and left to the classifier they come and go with every refit. A piece of a
+    // sentence broken at its links (`you can sign up for a` / `Disney+`) stays its run's.
+    for i in 0..blocks.len() {
+        if runs[i].blocks <= 1 && matches!(verdict[i], Some((Reason::Prompt, _))) {
+            certain[i] = true;
+        }
+    }
     let views: Vec<BlockView> = (0..blocks.len())
         .map(|i| {
             let kept_text = kept_texts[i];
@@ -694,7 +706,7 @@ pub fn judge(
         .map(|i| is_comment_stamp(kept_texts[i], features[i].key, lex))
         .collect();
     let model = config.model();
-    let probability = model.probabilities_where(&vectors, |i| config.score_certain || !certain[i]);
+    let probability = model.probabilities_where(&vectors, &certain, config.score_certain);
     let mut keep: Vec<bool> = probability
         .iter()
         .map(|p| p.is_some_and(|p| model.keeps(p)))
@@ -748,7 +760,11 @@ pub fn judge(
         }
     }
     removals.sort_by_key(|r| (r.start, r.end));
-    Judgement { removals, vectors }
+    Judgement {
+        removals,
+        vectors,
+        certain,
+    }
 }
 
 /// Keeps or strips each run of fragments (see [`fragment_runs`]) as a whole, as the
@@ -2707,6 +2723,14 @@ mod tests {
         in het voorjaar wordt vernieuwd, nadat inspecteurs scheuren in de pijlers hadden gevonden. \
         Het werk duurt naar verwachting zes weken en kost ongeveer twee miljoen euro.";
 
+    /// The paragraph after [`BODY`], for tests of what stands between paragraphs: a
+    /// paragraph printed twice at the end of a page is itself suspect (a teaser of the
+    /// article, a pull quote), and the classifier may strip its second copy.
+    const NEXT_BODY: &str =
+        "Tijdens de werkzaamheden varen er een tijdelijke pont en extra bussen, zodat fietsers \
+        en voetgangers niet hoeven om te rijden. De gemeente verwacht dat de brug voor de \
+        zomervakantie weer open is.";
+
     #[test]
     fn nav_prompts_and_credits_go_article_stays() {
         let text = format!(
@@ -2763,6 +2787,34 @@ mod tests {
         assert!(
             skipped >= 2,
             "the share bar and the credit label are certain: {unscored:?}"
+        );
+    }
+
+    #[test]
+    fn a_call_to_action_standing_alone_goes_for_certain_one_inside_a_sentence_does_not() {
+        let text = format!(
+            "{BODY}\n\nSchrijf je in voor onze nieuwsbrief\n\n\
+             Wie op de hoogte wil blijven, kan zich inschrijven voor de nieuwsbrief\n\
+             van de gemeente, die elke week verschijnt.\n\n{NEXT_BODY}\n"
+        );
+        let page = Page::new(&text);
+        let judged = judge(&text, &page, 1, |_| 1, &ClutterConfig::default());
+        let line_of = |prefix: &str| {
+            let line = text.lines().position(|l| l.starts_with(prefix)).unwrap();
+            page.blocks.iter().position(|b| b.line == line).unwrap()
+        };
+        assert!(judged.certain[line_of("Schrijf je in")]);
+        // The sentence broken before `van de gemeente` is a run: its verdict is its run's.
+        assert!(!judged.certain[line_of("Wie op de hoogte")]);
+        let prompts: Vec<&str> = judged
+            .removals
+            .iter()
+            .filter(|r| r.reason == Reason::Prompt)
+            .map(|r| &text[r.start..r.end])
+            .collect();
+        assert!(
+            prompts.contains(&"Schrijf je in voor onze nieuwsbrief"),
+            "{prompts:?}"
         );
     }
 
@@ -2940,9 +2992,9 @@ mod tests {
             assert!(!ends_with_credit(line, lex), "{line}");
         }
         let cleaned = clean(&format!(
-            "Lesezeit: 4 Min.\n{BODY}\nLees ook: Nieuwe school geopend in de wijk Oost, na jaren van plannen\n{BODY}\n"
+            "Lesezeit: 4 Min.\n{BODY}\nLees ook: Nieuwe school geopend in de wijk Oost, na jaren van plannen\n{NEXT_BODY}\n"
         ));
-        assert_eq!(cleaned, format!("{BODY}\n{BODY}\n"));
+        assert_eq!(cleaned, format!("{BODY}\n{NEXT_BODY}\n"));
     }
 
     #[test]
@@ -3523,7 +3575,7 @@ Omleiding via de Ringweg
 
     #[test]
     fn short_real_lines_inside_the_article_survive() {
-        let text = format!("Kop van het stuk hier\n\n{BODY}\n\nUitstekende band\n\n{BODY}\n");
+        let text = format!("Kop van het stuk hier\n\n{BODY}\n\nUitstekende band\n\n{NEXT_BODY}\n");
         let out = clean(&text);
         assert!(out.contains("\n\nUitstekende band\n\n"), "{out}");
     }

@@ -433,7 +433,7 @@ fn clean(
                         &clutter_config,
                     );
                     let featured = match &outputs.block_features {
-                        Some(_) => feature_rows(d, &page, &judgement.vectors),
+                        Some(_) => feature_rows(d, &page, &judgement),
                         None => Vec::new(),
                     };
                     (judgement.removals, featured)
@@ -753,13 +753,17 @@ impl write::Frames for Received {
     }
 }
 
-/// The `--block-features` lines of a document: per block its line number and the
-/// classifier's inputs (names in [`crate::classifier::FEATURES`]).
-fn feature_rows(doc: &Document, page: &Page, vectors: &[f32]) -> Vec<u8> {
+/// The `--block-features` lines of a document: per block its line number, the
+/// classifier's inputs (names in [`crate::classifier::FEATURES`]) and whether a rule strips
+/// it whatever the classifier says.
+fn feature_rows(doc: &Document, page: &Page, judgement: &clutter::Judgement) -> Vec<u8> {
     let mut lines = Vec::new();
-    let rows = vectors.chunks_exact(crate::classifier::FEATURE_COUNT);
-    for (block, x) in page.blocks.iter().zip(rows) {
-        let row = serde_json::json!({ "id": doc.id, "line": block.line, "x": x });
+    let rows = judgement
+        .vectors
+        .chunks_exact(crate::classifier::FEATURE_COUNT);
+    for ((block, x), certain) in page.blocks.iter().zip(rows).zip(&judgement.certain) {
+        let row =
+            serde_json::json!({ "id": doc.id, "line": block.line, "x": x, "certain": certain });
         // Writing to a Vec cannot fail.
         let _ = serde_json::to_writer(&mut lines, &row);
         lines.push(b'\n');

@@ -5,7 +5,10 @@ A labelled set is a directory in the clutter-dev format: docs.jsonl ({"id", "sit
 gold_lines.jsonl ({"id", "line_no", "boilerplate"}) and gold_text.jsonl ({"id", "text"}).
 The script runs zeef on each set with --block-features, joins every block's inputs to its
 line label, and fits gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier),
-every page weighing the same (see page_weights).
+every page weighing the same (see page_weights), in two stages: the second reads the same
+inputs plus what the first said of each block and its neighbours (second_inputs, the same
+numbers as src/classifier.rs computes). It is fitted on first-stage probabilities from
+models that did not see the block's site, as zeef's are on an unseen page.
 
 Before the final fit it cross-validates with whole sites held out (GroupKFold by site), so
 the figures it prints are for sites the model never saw, and checks the keep threshold there.
@@ -37,6 +40,8 @@ TOKEN = re.compile(r"\w+")
 PARAMS = dict(max_iter=50, learning_rate=0.3, max_leaf_nodes=31, l2_regularization=1.0,
               early_stopping=False, random_state=0)
 FOLDS = 5
+# Folds, by site, for the first-stage probabilities the second stage is fitted on.
+INNER_FOLDS = 3
 # Mean word F1 a threshold other than 0.5 must gain, per set, to be chosen.
 MARGIN = 0.005
 
@@ -77,17 +82,18 @@ def load_set(zeef, directory, scratch):
                     "--block-features", features, "--classifier", placeholder], check=True)
     site = {d["id"]: d.get("site") or d["id"].rsplit("/", 1)[0] for d in docs}
     lines = {d["id"]: d["text"].split("\n") for d in docs}
-    rows, y, groups, blocks = [], [], [], []
+    # Every block, in page order: a block without a label (-1) is not fitted on, but the
+    # second stage's inputs count it as zeef does.
+    rows, y, groups, blocks, certain = [], [], [], [], []
     for o in load_jsonl(features):
-        key = (o["id"], o["line"])
-        if key not in labels:
-            continue
         rows.append(o["x"])
-        y.append(labels[key])
+        y.append(labels.get((o["id"], o["line"]), -1))
         groups.append(site[o["id"]])
         blocks.append((o["id"], lines[o["id"]][o["line"]].strip()))
+        certain.append(o["certain"])
     return dict(name=directory, X=np.array(rows, dtype=np.float32), y=np.array(y), w=page_weights(blocks),
-                groups=groups, blocks=blocks, gold=gold, ids=[d["id"] for d in docs])
+                groups=groups, blocks=blocks, certain=np.array(certain, dtype=bool),
+                gold=gold, ids=[d["id"] for d in docs])
 
 
 def page_weights(blocks):
@@ -111,15 +117,63 @@ def set_name(s):
     return "/".join(os.path.normpath(s["name"]).split(os.sep)[-2:])
 
 
-def feature_names():
-    """FEATURES of src/classifier.rs: the string arrays OWN, NEIGHBOUR_NAMES and CONTEXT."""
+def string_arrays(*arrays):
+    """The strings of the named `const` string arrays of src/classifier.rs, in order."""
     with open(os.path.join(os.path.dirname(__file__), "..", "src", "classifier.rs"), encoding="utf-8") as f:
         source = f.read()
     names = []
-    for array in ("OWN", "NEIGHBOUR_NAMES", "CONTEXT"):
+    for array in arrays:
         body = re.search(r"const " + array + r": \[&str; [^\]]+\] = \[(.*?)\];", source, re.S).group(1)
         names += re.findall(r'"([^"]+)"', body)
     return names
+
+
+def feature_names():
+    """FEATURES of src/classifier.rs: the string arrays OWN, NEIGHBOUR_NAMES and CONTEXT."""
+    return string_arrays("OWN", "NEIGHBOUR_NAMES", "CONTEXT")
+
+
+def second_feature_names():
+    """SECOND_FEATURES of src/classifier.rs, the second stage's own inputs."""
+    return string_arrays("SECOND_FEATURES")
+
+
+# second_inputs' constants, as in src/classifier.rs: OUTSIDE, OFFSETS, NEAR, FIRST_KEEPS.
+OUTSIDE, OFFSETS, NEAR, FIRST_KEEPS = -1.0, (-3, -2, -1, 1, 2, 3), 5, 0.5
+
+
+def page_spans(blocks):
+    """(start, end) of each page's run of rows; a page's blocks stand together, in order."""
+    spans, start = [], 0
+    for i in range(1, len(blocks) + 1):
+        if i == len(blocks) or blocks[i][0] != blocks[start][0]:
+            spans.append((start, i))
+            start = i
+    assert len({blocks[a][0] for a, _ in spans}) == len(spans), "a page's blocks are not together"
+    return spans
+
+
+def second_inputs(X, said, spans):
+    """The second stage's inputs: X, then SECOND_FEATURES from `said`, the first stage's
+    probabilities (0 for a block a rule strips whatever the model says). Running sums in
+    float64, in order, as src/classifier.rs's second_inputs, so both get the same float32s."""
+    extra = np.empty((len(said), len(OFFSETS) + 6), dtype=np.float32)
+    for a, b in spans:
+        q = said[a:b].astype(np.float64)
+        n = b - a
+        total = np.concatenate([[0.0], np.cumsum(q)])
+        kept = np.concatenate([[0], np.cumsum(q >= FIRST_KEEPS)])
+        j = np.arange(n)
+        padded = np.concatenate([np.full(NEAR, OUTSIDE), q, np.full(NEAR, OUTSIDE)])
+        lo, hi = np.maximum(j - NEAR, 0), np.minimum(j + NEAR + 1, n)
+        highest = np.max([np.maximum(padded[NEAR + k: NEAR + k + n], 0.0) for k in range(-NEAR, NEAR + 1)], axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            before = np.where(j > 0, kept[j] / np.maximum(j, 1), OUTSIDE)
+            after = np.where(j < n - 1, (kept[n] - kept[j + 1]) / np.maximum(n - j - 1, 1), OUTSIDE)
+        cols = [q] + [padded[NEAR + o: NEAR + o + n] for o in OFFSETS]
+        cols += [(total[hi] - total[lo]) / (hi - lo), highest, before, after, np.full(n, total[n] / n)]
+        extra[a:b] = np.stack(cols, axis=1)
+    return np.hstack([X, extra])
 
 
 def mean_word_f1(s, keep):
@@ -130,19 +184,75 @@ def mean_word_f1(s, keep):
     return sum(word_f1("\n".join(kept[d]), s["gold"][d]) for d in s["ids"]) / len(s["ids"])
 
 
-def export(model, names, threshold, meta):
-    trees = []
+def trees(model):
+    """A fitted stage's trees in src/classifier.rs's TreeFile form."""
+    out = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
-        trees.append({
+        out.append({
             "feature": [-1 if n["is_leaf"] else int(n["feature_idx"]) for n in nodes],
             "threshold": [0.0 if n["is_leaf"] else float(n["num_threshold"]) for n in nodes],
             "left": [int(n["left"]) for n in nodes],
             "right": [int(n["right"]) for n in nodes],
             "value": [float(n["value"]) if n["is_leaf"] else 0.0 for n in nodes],
         })
-    return {"meta": meta, "features": names, "baseline": float(model._baseline_prediction.ravel()[0]),
-            "threshold": threshold, "trees": trees}
+    return out
+
+
+def export(stages, names, threshold, meta):
+    first, second = stages
+    return {"meta": meta, "features": names, "baseline": float(first._baseline_prediction.ravel()[0]),
+            "threshold": threshold, "trees": trees(first),
+            "second": {"features": names + second_feature_names(),
+                       "baseline": float(second._baseline_prediction.ravel()[0]), "trees": trees(second)}}
+
+
+def fit(X, y, w, rows):
+    """One stage fitted on the labelled blocks among `rows`."""
+    rows = rows[y[rows] >= 0]
+    return HistGradientBoostingClassifier(**PARAMS).fit(X[rows], y[rows], sample_weight=w[rows])
+
+
+def said_by(p, certain):
+    """First-stage probabilities as the second stage reads them: 0 where a rule strips."""
+    return np.where(certain, 0.0, p)
+
+
+def fit_second(X, y, w, certain, spans, first_p, rows):
+    """The second stage, fitted on the blocks of `rows` no rule strips for certain, with
+    `first_p` the first stage's probabilities."""
+    X2 = second_inputs(X, said_by(first_p, certain), spans)
+    return fit(X2, y, w, rows[~certain[rows]])
+
+
+def fit_stages(X, y, w, groups, certain, spans, rows):
+    """Both stages fitted on `rows` (whole sites): the second on first-stage probabilities
+    from INNER_FOLDS models, each fitted without the block's site."""
+    first_p = np.zeros(len(y))
+    inner = GroupKFold(n_splits=INNER_FOLDS).split(rows, groups=[groups[i] for i in rows])
+    for a, b in inner:
+        first_p[rows[b]] = fit(X, y, w, rows[a]).predict_proba(X[rows[b]])[:, 1]
+    return fit(X, y, w, rows), fit_second(X, y, w, certain, spans, first_p, rows)
+
+
+def predict(stages, X, certain, spans):
+    """Article probability of every block, as zeef decides: both stages (the second never
+    raising a block a named rule flagged), and 0 where a rule strips whatever the model
+    says. Also the first stage's own."""
+    first, second = stages
+    p1 = first.predict_proba(X)[:, 1]
+    p2 = second.predict_proba(second_inputs(X, said_by(p1, certain), spans))[:, 1]
+    p2 = np.where(flagged_by_named_rule(X), np.minimum(p1, p2), p2)
+    return np.where(certain, 0.0, p2), np.where(certain, 0.0, p1)
+
+
+# NAMED_RULE_INPUTS of src/classifier.rs: the second stage never raises these blocks.
+NAMED_RULES = ("navigation", "prompt", "credit", "byline", "caption", "furniture", "related_list", "separator")
+
+
+def flagged_by_named_rule(X):
+    names = feature_names()
+    return (X[:, [names.index("self.reason." + r) for r in NAMED_RULES]] > 0).any(axis=1)
 
 
 def probability(doc, X):
@@ -157,7 +267,7 @@ def probability(doc, X):
     return 1 / (1 + np.exp(-score))
 
 
-def run_held_out(args, sets, folds, X, y, w, groups, names, threshold):
+def run_held_out(args, sets, folds, fold_stages, groups, names, threshold):
     """zeef itself on each fold's held-out sites, with the model fitted on the other sites."""
     os.makedirs(args.held_out, exist_ok=True)
     outputs = [os.path.join(args.held_out, f"{n}.jsonl") for n in range(len(sets))]
@@ -165,11 +275,10 @@ def run_held_out(args, sets, folds, X, y, w, groups, names, threshold):
     for path in outputs + explains:
         open(path, "w").close()
     with tempfile.TemporaryDirectory() as scratch:
-        for fold, (train, test) in enumerate(folds):
-            model = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train], sample_weight=w[train])
+        for fold, ((train, test), stages) in enumerate(zip(folds, fold_stages)):
             model_path = os.path.join(scratch, "model.json")
             with open(model_path, "w", encoding="utf-8") as f:
-                json.dump(export(model, names, threshold, {"fold": fold}), f)
+                json.dump(export(stages, names, threshold, {"fold": fold}), f)
             held = {groups[i] for i in test}
             for s, out, explain in zip(sets, outputs, explains):
                 docs = [d for d in load_jsonl(os.path.join(s["name"], "docs.jsonl"))
@@ -207,14 +316,20 @@ def main():
     y = np.concatenate([s["y"] for s in sets])
     w = np.concatenate([s["w"] for s in sets])
     groups = sum((s["groups"] for s in sets), [])
+    certain = np.concatenate([s["certain"] for s in sets])
+    bounds = np.cumsum([0] + [len(s["y"]) for s in sets])
+    spans = [(a + start, a + end) for s, a in zip(sets, bounds) for start, end in page_spans(s["blocks"])]
     assert X.shape[1] == len(names), (X.shape, len(names))
 
-    # Cross-validation, whole sites held out.
-    cv = np.zeros(len(y))
+    # Cross-validation, whole sites held out: both stages fitted on the other sites.
+    cv, cv_first = np.zeros(len(y)), np.zeros(len(y))
     folds = list(GroupKFold(n_splits=FOLDS).split(X, y, groups))
+    fold_stages = []
     for train, test in folds:
-        cv[test] = HistGradientBoostingClassifier(**PARAMS).fit(X[train], y[train], sample_weight=w[train]).predict_proba(X[test])[:, 1]
-    bounds = np.cumsum([0] + [len(s["y"]) for s in sets])
+        stages = fit_stages(X, y, w, groups, certain, spans, train)
+        fold_stages.append(stages)
+        p, p1 = predict(stages, X, certain, spans)
+        cv[test], cv_first[test] = p[test], p1[test]
     verdict = names.index("self.verdict")
     scores = {}
     for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
@@ -226,28 +341,40 @@ def main():
     report = {}
     for s, a, b, f1 in zip(sets, bounds, bounds[1:], scores[best]):
         rules = mean_word_f1(s, s["X"][:, verdict] > 0)
-        report[set_name(s)] = {"rules_word_f1": round(rules, 4), "cv_word_f1": round(f1, 4),
-                             "cv_line_accuracy": round(float(((cv[a:b] >= best) == s["y"]).mean()), 4)}
-        print(f"{s['name']}: rules alone {rules:.4f}, classifier (sites held out) {f1:.4f}")
+        first = mean_word_f1(s, cv_first[a:b] >= best)
+        labelled = s["y"] >= 0
+        accuracy = ((cv[a:b] >= best) == s["y"])[labelled].mean()
+        report[set_name(s)] = {"rules_word_f1": round(rules, 4), "first_stage_cv_word_f1": round(first, 4),
+                               "cv_word_f1": round(f1, 4), "cv_line_accuracy": round(float(accuracy), 4)}
+        print(f"{s['name']}: rules alone {rules:.4f}, classifier (sites held out) {f1:.4f}, "
+              f"its first stage alone {first:.4f}")
     print(f"threshold {best} (word F1 by threshold: "
           + ", ".join(f"{t}: {'/'.join(f'{v:.4f}' for v in f)}" for t, f in scores.items()) + ")")
 
     if args.held_out:
-        run_held_out(args, sets, folds, X, y, w, groups, names, best)
+        run_held_out(args, sets, folds, fold_stages, groups, names, best)
 
-    model = HistGradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=w)
+    # The final second stage reads the cross-validated first-stage probabilities: each
+    # from a model that did not see the block's site.
+    every = np.arange(len(y))
+    stages = (fit(X, y, w, every), fit_second(X, y, w, certain, spans, cv_first, every))
     meta = {"fitted_by": "tools/train_classifier.py", "scikit_learn": sklearn.__version__,
             "params": PARAMS, "sample_weight": "pages equal, half by blocks, half by words",
-            "blocks": int(len(y)), "sites": len(set(groups)),
+            "stages": "second fitted on first-stage probabilities cross-validated by site",
+            "blocks": int((y >= 0).sum()), "sites": len(set(groups)),
             "sets": [set_name(s) for s in sets], "cross_validation": report}
-    doc = export(model, names, best, meta)
-    sample = X[:: max(1, len(X) // 2000)]
-    drift = np.abs(probability(doc, sample) - model.predict_proba(sample)[:, 1]).max()
-    assert drift < 1e-9, f"exported trees disagree with the fitted model by {drift}"
+    doc = export(stages, names, best, meta)
+    step = max(1, len(X) // 2000)
+    p1 = stages[0].predict_proba(X)[:, 1]
+    X2 = second_inputs(X, said_by(p1, certain), spans)
+    for part, model, rows in ((doc, stages[0], X[::step]), (doc["second"], stages[1], X2[::step])):
+        drift = np.abs(probability(part, rows) - model.predict_proba(rows)[:, 1]).max()
+        assert drift < 1e-9, f"exported trees disagree with the fitted model by {drift}"
     with open(args.output, "w", encoding="utf-8") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")
-    print(f"wrote {args.output}: {len(doc['trees'])} trees, {X.shape[1]} inputs, {len(y)} blocks")
+    print(f"wrote {args.output}: {len(doc['trees'])} + {len(doc['second']['trees'])} trees, "
+          f"{X.shape[1]} + {X2.shape[1]} inputs, {int((y >= 0).sum())} blocks")
 
 
 if __name__ == "__main__":
