@@ -771,14 +771,20 @@ mod tests {
         assert!(Model::parse(&json).is_err());
     }
 
-    #[test]
-    fn a_tree_routes_by_its_thresholds() {
+    /// A model of one split on input 0 at `threshold` (as the model file spells it):
+    /// log-odds 0.5 - 3 at or below it, 0.5 + 2 above.
+    fn one_split(threshold: &str) -> Model {
         let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
         let json = format!(
             r#"{{"features":{features},"baseline":0.5,"threshold":0.5,"trees":[
-                {{"feature":[0,-1,-1],"threshold":[1.0,0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-3,2]}}]}}"#
+                {{"feature":[0,-1,-1],"threshold":[{threshold},0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-3,2]}}]}}"#
         );
-        let model = Model::parse(&json).unwrap();
+        Model::parse(&json).unwrap()
+    }
+
+    #[test]
+    fn a_tree_routes_by_its_thresholds() {
+        let model = one_split("1.0");
         let mut x = [0.0f32; FEATURE_COUNT];
         let low = model.probabilities(&x)[0];
         x[0] = 2.0;
@@ -994,5 +1000,17 @@ mod tests {
             1.0 / (1.0 + 1f64.exp()),
             "the prompt keeps the first stage's view"
         );
+    }
+
+    #[test]
+    fn a_threshold_equal_to_an_input_value_parses_exactly_and_sends_it_left() {
+        // The fitted trees split at quantiles of the inputs, so a threshold is often an
+        // input value itself, printed with 17 digits; parsed a unit in the last place low,
+        // the value equal to it would go right, unlike in the fitted model.
+        let model = one_split("7.3092122077941895");
+        let mut rows = vec![0.0f32; FEATURE_COUNT];
+        rows[0] = 7.309_212_207_794_189_5_f64 as f32;
+        assert_eq!(f64::from(rows[0]), 7.309_212_207_794_189_5);
+        assert!(!model.keeps(model.probabilities(&rows)[0]));
     }
 }
