@@ -84,15 +84,16 @@ def load_set(zeef, directory, scratch):
     lines = {d["id"]: d["text"].split("\n") for d in docs}
     # Every block, in page order: a block without a label (-1) is not fitted on, but the
     # second stage's inputs count it as zeef does.
-    rows, y, groups, blocks, certain = [], [], [], [], []
+    rows, y, groups, blocks, certain, line_numbers = [], [], [], [], [], []
     for o in load_jsonl(features):
         rows.append(o["x"])
         y.append(labels.get((o["id"], o["line"]), -1))
         groups.append(site[o["id"]])
         blocks.append((o["id"], lines[o["id"]][o["line"]].strip()))
+        line_numbers.append(o["line"])
         certain.append(o["certain"])
     return dict(name=directory, X=np.array(rows, dtype=np.float32), y=np.array(y), w=page_weights(blocks),
-                groups=groups, blocks=blocks, certain=np.array(certain, dtype=bool),
+                groups=groups, blocks=blocks, lines=line_numbers, certain=np.array(certain, dtype=bool),
                 gold=gold, ids=[d["id"] for d in docs])
 
 
@@ -297,6 +298,43 @@ def run_held_out(args, sets, folds, fold_stages, groups, names, threshold):
         print(f"held-out output of {s['name']}: {out} (removals: {out[:-6]}.explain.jsonl)")
 
 
+def check_zeef_agrees(zeef, model_path, s, doc):
+    """zeef itself, with the written model, on the first set: the article probability its
+    --explain gives each removed block must be this script's, to the 3 decimals it prints.
+    The export check above compares Python with Python; this one catches zeef reading or
+    walking the trees otherwise (a threshold parsed a unit in the last place off)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        explain = os.path.join(scratch, "explain.jsonl")
+        subprocess.run([zeef, "clean", os.path.join(s["name"], "docs.jsonl"), "-q", "--keep-duplicates",
+                        "-o", os.path.join(scratch, "cleaned.jsonl"), "--explain", explain,
+                        "--classifier", model_path], check=True)
+        removals = load_jsonl(explain)
+    X, certain, spans = s["X"], s["certain"], page_spans(s["blocks"])
+    p1 = probability(doc, X)
+    p2 = probability(doc["second"], second_inputs(X, said_by(p1, certain), spans))
+    p2 = np.where(flagged_by_named_rule(X), np.minimum(p1, p2), p2)
+    expected = np.where(certain, p1, p2)
+    # --explain gives byte offsets; a block is a line.
+    texts = {d["id"]: d["text"].encode("utf-8") for d in load_jsonl(os.path.join(s["name"], "docs.jsonl"))}
+    row = {}
+    for i, (doc_id, _) in enumerate(s["blocks"]):
+        row.setdefault(doc_id, []).append(i)
+    lines = {}
+    for doc_id, rows in row.items():
+        lines[doc_id] = {line: i for line, i in zip(s["lines"][rows[0]:rows[-1] + 1], rows)}
+    compared = disagree = 0
+    for r in removals:
+        if "article_probability" not in r:
+            continue
+        i = lines[r["id"]].get(texts[r["id"]][:r["start"]].count(b"\n"))
+        if i is None:
+            continue
+        compared += 1
+        disagree += abs(round(expected[i] * 1000) / 1000 - r["article_probability"]) > 0.0011
+    assert compared and not disagree, f"zeef and the fitted model disagree on {disagree} of {compared} blocks"
+    print(f"zeef agrees with the fitted model on all {compared} removed blocks of {s['name']}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--zeef", required=True, help="path of the zeef binary")
@@ -373,6 +411,7 @@ def main():
     with open(args.output, "w", encoding="utf-8") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")
+    check_zeef_agrees(args.zeef, args.output, sets[0], doc)
     print(f"wrote {args.output}: {len(doc['trees'])} + {len(doc['second']['trees'])} trees, "
           f"{X.shape[1]} + {X2.shape[1]} inputs, {int((y >= 0).sum())} blocks")
 
