@@ -271,29 +271,33 @@ pub const SECOND_FEATURES: [&str; 12] = [
     "first.page_mean",
 ];
 
-/// The inputs (`self.reason.*`) of the in-page rules that name what a block is (a prompt,
-/// a caption, a menu item): the second stage may lower such a block's probability, never
-/// raise it, since its neighbours being article text does not make a newsletter prompt
-/// above the article part of it. Site statistics, pull quotes and the jusText pass are not
-/// among them: context is what corrects those.
-const NAMED_RULE_INPUTS: [usize; 8] = {
-    let named = [
-        Reason::Navigation,
-        Reason::Prompt,
-        Reason::Credit,
-        Reason::Byline,
-        Reason::Caption,
-        Reason::Furniture,
-        Reason::RelatedList,
-        Reason::Separator,
-    ];
-    let mut inputs = [0; 8];
-    let mut k = 0;
-    while k < named.len() {
-        inputs[k] = OWN.len() - RULE_REASONS + named[k] as usize;
+/// The inputs (`self.reason.*`) of the rules that name what a block is
+/// ([`Reason::names_the_block`]): the second stage may lower such a block's probability,
+/// never raise it, since its neighbours being article text does not make a newsletter
+/// prompt above the article part of it.
+const NAMED_RULE_INPUTS: [usize; NAMED_RULE_COUNT] = {
+    let mut inputs = [0; NAMED_RULE_COUNT];
+    let (mut n, mut k) = (0, 0);
+    while k < RULE_REASONS {
+        if Reason::ALL[k].names_the_block() {
+            inputs[n] = OWN.len() - RULE_REASONS + k;
+            n += 1;
+        }
         k += 1;
     }
     inputs
+};
+
+/// How many of the reasons given before the classifier name what a block is.
+const NAMED_RULE_COUNT: usize = {
+    let (mut count, mut k) = (0, 0);
+    while k < RULE_REASONS {
+        if Reason::ALL[k].names_the_block() {
+            count += 1;
+        }
+        k += 1;
+    }
+    count
 };
 
 /// The first-stage probability at which [`SECOND_FEATURES`] count a block as kept: fixed,

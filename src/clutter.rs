@@ -147,6 +147,16 @@ impl Reason {
         Reason::Markup,
     ];
 
+    /// Whether the reason is an in-page rule of its own that names what a block is (a
+    /// prompt, a caption, a menu item), not the site statistics, the pull-quote match or
+    /// the jusText pass: the classifier's context may not overrule such a rule.
+    pub const fn names_the_block(self) -> bool {
+        !matches!(
+            self,
+            Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent
+        )
+    }
+
     /// The name used in reports and the explain stream.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -802,8 +812,7 @@ fn keep_runs_whole(
 /// Whether an in-page rule of its own removed the block: not only the site statistics,
 /// the pull-quote match or the jusText pass.
 fn named_rule(verdict: Option<(Reason, u32)>) -> bool {
-    matches!(verdict, Some((r, _))
-        if !matches!(r, Reason::SiteTemplate | Reason::PullQuote | Reason::LowContent))
+    matches!(verdict, Some((r, _)) if r.names_the_block())
 }
 
 /// Keeps a subheading inside the article: a title-like block of at most

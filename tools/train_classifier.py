@@ -316,17 +316,12 @@ def check_zeef_agrees(zeef, model_path, s, doc):
     expected = np.where(certain, p1, p2)
     # --explain gives byte offsets; a block is a line.
     texts = {d["id"]: d["text"].encode("utf-8") for d in load_jsonl(os.path.join(s["name"], "docs.jsonl"))}
-    row = {}
-    for i, (doc_id, _) in enumerate(s["blocks"]):
-        row.setdefault(doc_id, []).append(i)
-    lines = {}
-    for doc_id, rows in row.items():
-        lines[doc_id] = {line: i for line, i in zip(s["lines"][rows[0]:rows[-1] + 1], rows)}
+    row = {(doc_id, line): i for i, ((doc_id, _), line) in enumerate(zip(s["blocks"], s["lines"]))}
     compared = disagree = 0
     for r in removals:
         if "article_probability" not in r:
             continue
-        i = lines[r["id"]].get(texts[r["id"]][:r["start"]].count(b"\n"))
+        i = row.get((r["id"], texts[r["id"]][:r["start"]].count(b"\n")))
         if i is None:
             continue
         compared += 1
