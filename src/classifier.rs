@@ -304,10 +304,11 @@ const NAMED_RULE_COUNT: usize = {
 /// not the model's threshold, so that the inputs do not depend on the model file.
 const FIRST_KEEPS: f64 = 0.5;
 
-/// The second stage's inputs for every block of a page: its [`FEATURE_COUNT`] first-stage
-/// inputs of `rows`, then [`SECOND_FEATURES`] from `said`, the first stage's probabilities.
-/// Sums are running sums, in order, so that the trainer computes the same numbers.
-fn second_inputs(rows: &[f32], said: &[f64]) -> Vec<f32> {
+/// The second stage's inputs for the blocks `picked` of a page, in that order: each one's
+/// [`FEATURE_COUNT`] first-stage inputs of `rows`, then [`SECOND_FEATURES`] from `said`,
+/// the first stage's probabilities of every block. Sums are running sums, in order, so
+/// that the trainer computes the same numbers.
+fn second_inputs(rows: &[f32], said: &[f64], picked: &[usize]) -> Vec<f32> {
     let n = said.len();
     let mut sum = vec![0.0f64; n + 1];
     let mut kept = vec![0usize; n + 1];
@@ -322,9 +323,9 @@ fn second_inputs(rows: &[f32], said: &[f64]) -> Vec<f32> {
             (count as f64 / of as f64) as f32
         }
     };
-    let mut out = Vec::with_capacity(n * (FEATURE_COUNT + SECOND_FEATURES.len()));
-    for (i, row) in rows.chunks_exact(FEATURE_COUNT).enumerate() {
-        out.extend_from_slice(row);
+    let mut out = Vec::with_capacity(picked.len() * (FEATURE_COUNT + SECOND_FEATURES.len()));
+    for &i in picked {
+        out.extend_from_slice(&rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT]);
         out.push(said[i] as f32);
         for offset in OFFSETS {
             let near = i.checked_add_signed(offset).filter(|&j| j < n);
@@ -417,7 +418,17 @@ const COUNTS_TABULATED: usize = 4096;
 pub struct Model {
     threshold: f64,
     first: Trees,
-    second: Option<Trees>,
+    second: Option<SecondStage>,
+}
+
+/// The second stage and the blocks it judges again: those whose first-stage probability
+/// lies within `unsure` (inclusive). Where the first stage is sure, its word stands: on
+/// sites held out in fitting, the second stage gains nothing there, and skipping those
+/// blocks skips most of its cost.
+#[derive(Debug)]
+struct SecondStage {
+    trees: Trees,
+    unsure: [f64; 2],
 }
 
 /// One stage: the sum of one leaf per tree, plus a baseline, is the log-odds that a block
@@ -473,6 +484,15 @@ struct StageFile {
     features: Vec<String>,
     baseline: f64,
     trees: Vec<TreeFile>,
+    /// The first-stage probabilities (low, high; inclusive) of the blocks it judges again;
+    /// every block when absent.
+    #[serde(default = "every_probability")]
+    unsure: [f64; 2],
+}
+
+/// The `unsure` range of a second stage that judges every block again.
+fn every_probability() -> [f64; 2] {
+    [0.0, 1.0]
 }
 
 /// One tree, its nodes in arrays: node `k` is a leaf when `feature[k]` is negative, else it
@@ -543,11 +563,19 @@ impl Model {
                             .to_string(),
                     );
                 }
+                let [low, high] = stage.unsure;
+                if !(0.0..=1.0).contains(&low) || !(low..=1.0).contains(&high) {
+                    return Err(format!(
+                        "its second stage's unsure range [{low}, {high}] is not within [0, 1]"
+                    ));
+                }
                 let width = FEATURE_COUNT + SECOND_FEATURES.len();
-                Some(
-                    Trees::parse(stage.baseline, &stage.trees, width)
-                        .map_err(|e| format!("second stage: {e}"))?,
-                )
+                let trees = Trees::parse(stage.baseline, &stage.trees, width)
+                    .map_err(|e| format!("second stage: {e}"))?;
+                Some(SecondStage {
+                    trees,
+                    unsure: stage.unsure,
+                })
             }
         };
         Ok(Model {
@@ -572,7 +600,8 @@ impl Model {
     /// the blocks a rule strips whatever the model says: `None` for those unless
     /// `score_certain`, and for them only the first stage's view, since the second stage
     /// reads them as stripped (probability 0) whether or not they were scored, so that
-    /// scoring them never changes another block's verdict.
+    /// scoring them never changes another block's verdict. A block the first stage is
+    /// sure of keeps the first stage's view too.
     pub fn probabilities_where(
         &self,
         rows: &[f32],
@@ -593,14 +622,17 @@ impl Model {
             .zip(certain)
             .map(|(p, &c)| if c { 0.0 } else { p.unwrap_or(0.0) })
             .collect();
-        let inputs = second_inputs(rows, &said);
-        let width = FEATURE_COUNT + SECOND_FEATURES.len();
-        let judged = gathered(
-            &inputs,
-            width,
-            |i| !certain[i],
-            |rows| second.probabilities(rows),
-        );
+        let [low, high] = second.unsure;
+        let picked: Vec<usize> = (0..said.len())
+            .filter(|&i| !certain[i] && (low..=high).contains(&said[i]))
+            .collect();
+        let mut judged = vec![None; said.len()];
+        let scores = second
+            .trees
+            .probabilities(&second_inputs(rows, &said, &picked));
+        for (&i, p) in picked.iter().zip(scores) {
+            judged[i] = Some(p);
+        }
         let flagged = |i: usize| {
             let row = &rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT];
             NAMED_RULE_INPUTS.iter().any(|&k| row[k] > 0.0)
@@ -755,7 +787,8 @@ mod tests {
             .second
             .as_ref()
             .expect("the embedded model has a second stage");
-        assert!(!second.trees.is_empty());
+        assert!(!second.trees.trees.is_empty());
+        assert!(second.unsure[0] > 0.0 && second.unsure[1] < 1.0);
         assert!((0.0..1.0).contains(&model.threshold));
     }
 
@@ -879,20 +912,25 @@ mod tests {
     /// A model of one first-stage tree (a leaf of log-odds `first`) and, when `second` is
     /// given, a second stage of one split: `x[feature] <= at` scores -5, else +5.
     fn two_stage_model(first: f64, second: Option<(usize, f64)>) -> Model {
+        Model::parse(&two_stage_json(first, second, "")).unwrap()
+    }
+
+    /// [`two_stage_model`]'s JSON, with `unsure` (`,"unsure":[…]` or nothing) in the
+    /// second stage.
+    fn two_stage_json(first: f64, second: Option<(usize, f64)>, unsure: &str) -> String {
         let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
         let all: Vec<&str> = FEATURES.iter().chain(&SECOND_FEATURES).copied().collect();
         let all = serde_json::to_string(&all).unwrap();
         let second = second.map_or(String::new(), |(feature, at)| {
             format!(
                 r#","second":{{"features":{all},"baseline":0,"trees":[
-                {{"feature":[{feature},-1,-1],"threshold":[{at},0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-5,5]}}]}}"#
+                {{"feature":[{feature},-1,-1],"threshold":[{at},0,0],"left":[1,0,0],"right":[2,0,0],"value":[0,-5,5]}}]{unsure}}}"#
             )
         });
-        let json = format!(
+        format!(
             r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[
                 {{"feature":[-1],"threshold":[0],"left":[0],"right":[0],"value":[{first}]}}]{second}}}"#
-        );
-        Model::parse(&json).unwrap()
+        )
     }
 
     fn second_input(name: &str) -> usize {
@@ -914,7 +952,8 @@ mod tests {
     fn second_inputs_summarise_the_first_stage_around_each_block() {
         let said = [0.9, 0.2, 0.6, 0.0];
         let rows: Vec<f32> = (0..said.len() * FEATURE_COUNT).map(|v| v as f32).collect();
-        let inputs = second_inputs(&rows, &said);
+        let every: Vec<usize> = (0..said.len()).collect();
+        let inputs = second_inputs(&rows, &said, &every);
         let width = FEATURE_COUNT + SECOND_FEATURES.len();
         assert_eq!(inputs.len(), said.len() * width);
         let at = |block: usize, name: &str| inputs[block * width + second_input(name)];
@@ -935,6 +974,10 @@ mod tests {
         assert_eq!(at(0, "first.kept_share_after"), (1.0f64 / 3.0) as f32);
         assert_eq!(at(3, "first.kept_share_after"), OUTSIDE);
         assert_eq!(at(2, "first.page_mean"), (1.7f64 / 4.0) as f32);
+        // Picked blocks get the rows they have among all, in the order picked.
+        let picked = second_inputs(&rows, &said, &[2, 0]);
+        assert_eq!(&picked[..width], &inputs[2 * width..3 * width]);
+        assert_eq!(&picked[width..], &inputs[..width]);
     }
 
     #[test]
@@ -966,6 +1009,35 @@ mod tests {
         }
         // Block 2 sits below a block a rule strips: the second stage strips it too.
         assert!(!model.keeps(unscored[2].unwrap()));
+    }
+
+    #[test]
+    fn the_second_stage_judges_only_the_blocks_the_first_is_unsure_of() {
+        // The first stage gives every block 0.88 (log-odds 2); the second strips every
+        // block (every probability is at most 2).
+        let strips = Some((second_input("first.self"), 2.0));
+        let rows = vec![0.0f32; 2 * FEATURE_COUNT];
+        let keeps_all = |unsure: &str| {
+            let model = Model::parse(&two_stage_json(2.0, strips, unsure)).unwrap();
+            model.probabilities(&rows).iter().all(|&p| model.keeps(p))
+        };
+        assert!(
+            !keeps_all(""),
+            "without a range, the second stage judges every block"
+        );
+        assert!(!keeps_all(r#","unsure":[0.1,0.9]"#));
+        assert!(
+            keeps_all(r#","unsure":[0.1,0.8]"#),
+            "0.88 is sure: the first stage's view stands"
+        );
+        for bad in [
+            r#","unsure":[0.5,0.4]"#,
+            r#","unsure":[-0.1,0.9]"#,
+            r#","unsure":[0.1,1.5]"#,
+        ] {
+            let refused = Model::parse(&two_stage_json(2.0, strips, bad)).unwrap_err();
+            assert!(refused.contains("unsure range"), "{bad}: {refused}");
+        }
     }
 
     #[test]
