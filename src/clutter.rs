@@ -230,7 +230,12 @@ impl Page {
     /// Segments `text`, normalises its blocks and keys them.
     pub fn new(text: &str) -> Page {
         let blocks = segment(text);
-        let mut forms = KeyForms::default();
+        // A key form is about as long as its block or shorter: one allocation each.
+        let mut forms = KeyForms {
+            text: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(blocks.len()),
+            scratch: String::new(),
+        };
         for block in &blocks {
             forms.push(block.text(text));
         }
