@@ -13,6 +13,8 @@
 //! Every input is language-neutral (stop-word density is measured in the page's own
 //! language) and none names a site, so the model applies to pages of any site.
 
+use std::borrow::Cow;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 use crate::clutter::Reason;
@@ -428,7 +430,7 @@ pub struct Model {
 #[derive(Debug)]
 struct SecondStage {
     trees: Trees,
-    unsure: [f64; 2],
+    unsure: RangeInclusive<f64>,
 }
 
 /// One stage: the sum of one leaf per tree, plus a baseline, is the log-odds that a block
@@ -574,7 +576,7 @@ impl Model {
                     .map_err(|e| format!("second stage: {e}"))?;
                 Some(SecondStage {
                     trees,
-                    unsure: stage.unsure,
+                    unsure: low..=high,
                 })
             }
         };
@@ -608,11 +610,14 @@ impl Model {
         certain: &[bool],
         score_certain: bool,
     ) -> Vec<Option<f64>> {
-        let first = gathered(
-            rows,
-            FEATURE_COUNT,
+        let blocks = rows.len() / FEATURE_COUNT;
+        let first = scored_where(
+            blocks,
             |i| score_certain || !certain[i],
-            |rows| self.first.probabilities(rows),
+            |picked| {
+                self.first
+                    .probabilities(&rows_of(rows, FEATURE_COUNT, picked))
+            },
         );
         let Some(second) = &self.second else {
             return first;
@@ -622,17 +627,15 @@ impl Model {
             .zip(certain)
             .map(|(p, &c)| if c { 0.0 } else { p.unwrap_or(0.0) })
             .collect();
-        let [low, high] = second.unsure;
-        let picked: Vec<usize> = (0..said.len())
-            .filter(|&i| !certain[i] && (low..=high).contains(&said[i]))
-            .collect();
-        let mut judged = vec![None; said.len()];
-        let scores = second
-            .trees
-            .probabilities(&second_inputs(rows, &said, &picked));
-        for (&i, p) in picked.iter().zip(scores) {
-            judged[i] = Some(p);
-        }
+        let judged = scored_where(
+            blocks,
+            |i| !certain[i] && second.unsure.contains(&said[i]),
+            |picked| {
+                second
+                    .trees
+                    .probabilities(&second_inputs(rows, &said, picked))
+            },
+        );
         let flagged = |i: usize| {
             let row = &rows[i * FEATURE_COUNT..(i + 1) * FEATURE_COUNT];
             NAMED_RULE_INPUTS.iter().any(|&k| row[k] > 0.0)
@@ -654,28 +657,32 @@ impl Model {
     }
 }
 
-/// `score` applied to the rows of `rows` (`width` values each) that `wanted` picks by
-/// index, gathered together; `None` for the others.
-fn gathered(
-    rows: &[f32],
-    width: usize,
+/// The probabilities `score` gives the blocks that `wanted` picks (it gets their indices,
+/// in order, and gives one each); `None` for the others.
+fn scored_where(
+    blocks: usize,
     wanted: impl Fn(usize) -> bool,
-    score: impl Fn(&[f32]) -> Vec<f64>,
+    score: impl FnOnce(&[usize]) -> Vec<f64>,
 ) -> Vec<Option<f64>> {
-    let blocks = rows.len() / width;
     let picked: Vec<usize> = (0..blocks).filter(|&i| wanted(i)).collect();
-    if picked.len() == blocks {
-        return score(rows).into_iter().map(Some).collect();
-    }
-    let mut subset = Vec::with_capacity(picked.len() * width);
-    for &i in &picked {
-        subset.extend_from_slice(&rows[i * width..(i + 1) * width]);
-    }
     let mut out = vec![None; blocks];
-    for (&i, p) in picked.iter().zip(score(&subset)) {
+    for (&i, p) in picked.iter().zip(score(&picked)) {
         out[i] = Some(p);
     }
     out
+}
+
+/// The rows of `rows` (`width` values each) of the blocks `picked`, together; `rows`
+/// itself when every block is picked.
+fn rows_of<'a>(rows: &'a [f32], width: usize, picked: &[usize]) -> Cow<'a, [f32]> {
+    if picked.len() * width == rows.len() {
+        return Cow::Borrowed(rows);
+    }
+    let mut subset = Vec::with_capacity(picked.len() * width);
+    for &i in picked {
+        subset.extend_from_slice(&rows[i * width..(i + 1) * width]);
+    }
+    Cow::Owned(subset)
 }
 
 impl Trees {
@@ -788,7 +795,7 @@ mod tests {
             .as_ref()
             .expect("the embedded model has a second stage");
         assert!(!second.trees.trees.is_empty());
-        assert!(second.unsure[0] > 0.0 && second.unsure[1] < 1.0);
+        assert!(*second.unsure.start() > 0.0 && *second.unsure.end() < 1.0);
         assert!((0.0..1.0).contains(&model.threshold));
     }
 
