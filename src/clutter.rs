@@ -157,6 +157,22 @@ impl Reason {
         )
     }
 
+    /// Whether the reason names what an article carries around its text (a byline, a
+    /// date, a credit, a caption, a pull quote, a call to action, its comments), not what
+    /// stands between articles (menus, lists, templates).
+    pub const fn furnishes_an_article(self) -> bool {
+        matches!(
+            self,
+            Reason::Prompt
+                | Reason::Credit
+                | Reason::Byline
+                | Reason::Caption
+                | Reason::PullQuote
+                | Reason::Furniture
+                | Reason::Comments
+        )
+    }
+
     /// The name used in reports and the explain stream.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -545,6 +561,10 @@ pub fn decide(
 pub struct Judgement {
     /// The spans to strip, in order.
     pub removals: Vec<Removal>,
+    /// When a second article was found appended below the first (its blocks are among
+    /// `removals`, as [`Reason::SecondArticle`]): the spans to strip from the page to leave
+    /// that article alone, in order, for `--split-articles`.
+    pub second_article: Option<Vec<(usize, usize)>>,
     /// [`classifier::FEATURE_COUNT`] inputs per block, block after block.
     pub vectors: Vec<f32>,
     /// Whether a rule strips each block whatever the classifier says: the trainer reads
@@ -740,7 +760,7 @@ pub fn judge(
     strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
     keep_headline(&features, &kept_texts, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
-    strip_second_article(
+    let second_keep = strip_second_article(
         &features,
         &runs,
         &columned,
@@ -758,25 +778,37 @@ pub fn judge(
 
     // A block removed as a whole is one span: the pieces cut from it earlier go, so spans
     // never overlap and no byte is counted twice.
-    let mut removals: Vec<Removal> = partial
-        .into_iter()
-        .filter(|r| keep[blocks.partition_point(|b| b.end <= r.start)])
-        .collect();
-    for (i, block) in blocks.iter().enumerate() {
-        if !keep[i] {
-            let (reason, site_pages) = verdict[i].unwrap_or((Reason::LowContent, 0));
-            removals.push(Removal {
-                start: block.start,
-                end: block.end,
-                reason,
-                site_pages,
-                article_permille: probability[i].map(|p| (p * 1000.0).round() as u16),
-            });
+    let removed_where = |keep: &[bool]| -> Vec<Removal> {
+        let mut removals: Vec<Removal> = partial
+            .iter()
+            .filter(|r| keep[blocks.partition_point(|b| b.end <= r.start)])
+            .copied()
+            .collect();
+        for (i, block) in blocks.iter().enumerate() {
+            if !keep[i] {
+                let (reason, site_pages) = verdict[i].unwrap_or((Reason::LowContent, 0));
+                removals.push(Removal {
+                    start: block.start,
+                    end: block.end,
+                    reason,
+                    site_pages,
+                    article_permille: probability[i].map(|p| (p * 1000.0).round() as u16),
+                });
+            }
         }
-    }
-    removals.sort_by_key(|r| (r.start, r.end));
+        removals.sort_by_key(|r| (r.start, r.end));
+        removals
+    };
+    let second_article = second_keep.map(|mut second| {
+        strip_certain(&mut second);
+        removed_where(&second)
+            .into_iter()
+            .map(|r| (r.start, r.end))
+            .collect()
+    });
     Judgement {
-        removals,
+        removals: removed_where(&keep),
+        second_article,
         vectors,
         certain,
     }
@@ -1096,11 +1128,19 @@ const COMMENT_SIGNATURES: &[&str] = &[
 ];
 
 /// A second article appended below the first (infinite scroll): a section label standing
-/// alone (not a fragment of a sentence broken at a link) after at least three kept
-/// blocks, then a headline-like block and at least two
-/// more kept blocks. Everything from the label on goes, when the classifier keeps at least
-/// as many words above the label as below it: on real pages a label and a headline also
-/// stand in a column of menus beside the article, and there the article is below.
+/// alone (not a fragment of a sentence broken at a link, not a cell of a page laid out in
+/// columns), then a headline-like block and at least two more kept blocks, below a first
+/// article that visibly ended. The first article is at least three kept blocks that make
+/// up most of the blocks from the first kept block to the label ([`FIRST_ARTICLE_SHARE`];
+/// an article's own furniture, its byline, dates, credits, captions and prompts, does not
+/// count), so a label and a headline in a column of menus and teasers above the article
+/// open nothing; and between its last kept block and the label stands what closes an article
+/// ([`closes_an_article`]: a call to action, a byline, a credit, a comment count), so a
+/// teaser boxed inside the article, whose text then goes on, opens nothing either.
+/// Everything from the label on goes.
+///
+/// Returns which blocks the second article keeps as a page of its own (its headline and
+/// the blocks the classifier kept below it), for `--split-articles`.
 ///
 /// This runs on the classifier's verdict, not the rules': the prose of an appended article
 /// reads as article text, and only its place on the page gives it away.
@@ -1112,37 +1152,64 @@ fn strip_second_article(
     lex: &Lexicon,
     verdict: &mut [Option<(Reason, u32)>],
     keep: &mut [bool],
-) {
+) -> Option<Vec<bool>> {
+    let first = keep.iter().position(|&k| k)?;
     let mut kept_before = 0;
-    let mut words_before = 0;
-    for i in 0..features.len() {
+    let mut blocks_before = 0;
+    let mut last_kept = first;
+    for i in first..features.len() {
         if keep[i] {
             kept_before += 1;
-            words_before += features[i].words;
+            blocks_before += 1;
+            last_kept = i;
             continue;
+        }
+        if features[i].words > 0 && verdict[i].is_none_or(|(r, _)| !r.furnishes_an_article()) {
+            blocks_before += 1;
         }
         // A label among lines of columns is the menu column of a page laid out in a
         // table, not the label of a new article.
         let near_columns =
             columned[i.saturating_sub(2)..(i + 3).min(columned.len())].contains(&true);
-        if kept_before < 3 || runs[i].blocks > 1 || near_columns || !lex.is_category(keys.get(i)) {
+        if kept_before < 3
+            || (kept_before as f64) < FIRST_ARTICLE_SHARE * blocks_before as f64
+            || runs[i].blocks > 1
+            || near_columns
+            || !lex.is_category(keys.get(i))
+            || !verdict[last_kept + 1..i]
+                .iter()
+                .any(|v| v.is_some_and(|(r, _)| closes_an_article(r)))
+        {
             continue;
         }
-        let Some(title) = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)
-        else {
-            return;
-        };
+        let title = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)?;
         let kept_after = (title + 1..features.len()).filter(|&j| keep[j]).count();
-        let words_after: usize = (i..features.len())
-            .filter(|&j| keep[j])
-            .map(|j| features[j].words)
-            .sum();
-        if features[title].title_like && kept_after >= 2 && words_before >= words_after {
+        if features[title].title_like && kept_after >= 2 {
+            let second: Vec<bool> = (0..keep.len())
+                .map(|j| j == title || j > title && keep[j])
+                .collect();
             let weaker = [Reason::LowContent, Reason::Navigation];
             strip_to_end(i, Reason::SecondArticle, &weaker, verdict, keep);
-            return;
+            return Some(second);
         }
     }
+    None
+}
+
+/// The least share of the blocks from the first kept block to a section label that the
+/// first article keeps, for the label to open a second article (see
+/// [`strip_second_article`]). On clutter-dev, labels in menu columns above an article
+/// stand where a tenth of the blocks are kept; the first articles of the pages with a
+/// second article keep nearly all of theirs.
+const FIRST_ARTICLE_SHARE: f64 = 0.5;
+
+/// Whether a block removed for `reason` is what closes an article: the call to share or
+/// to comment, the newsletter box, a byline or credit at its foot, the comment count.
+fn closes_an_article(reason: Reason) -> bool {
+    matches!(
+        reason,
+        Reason::Prompt | Reason::Byline | Reason::Credit | Reason::Comments
+    )
 }
 
 /// Characters of a block the classifier counts, in one pass.
@@ -3346,6 +3413,53 @@ mod tests {
         f(&page, &texts, &features)
     }
 
+    /// What [`strip_second_article`] makes of `text` when the classifier kept every block
+    /// but the section label `label` and the blocks of `stripped` (removed for their
+    /// reasons): how many blocks go as a second article, and which blocks the second
+    /// article keeps as a page of its own. Without `fragments` no block is a fragment of a
+    /// broken sentence; with `in_columns` the lines next to the label stand in columns.
+    fn second_article_of(
+        text: &str,
+        label: &str,
+        stripped: &[(&str, Reason)],
+        fragments: bool,
+        in_columns: bool,
+    ) -> (usize, Option<Vec<bool>>) {
+        with_features(text, |page, texts, features| {
+            let mut runs = fragment_runs(texts, features);
+            if !fragments {
+                runs.iter_mut().for_each(|r| r.blocks = 1);
+            }
+            let label = texts.iter().position(|t| *t == label).unwrap();
+            let mut keep = vec![true; texts.len()];
+            keep[label] = false;
+            let mut verdict = vec![None; texts.len()];
+            for (i, text) in texts.iter().enumerate() {
+                if let Some(&(_, reason)) = stripped.iter().find(|(t, _)| t == text) {
+                    keep[i] = false;
+                    verdict[i] = Some((reason, 0));
+                }
+            }
+            let columned: Vec<bool> = (0..texts.len())
+                .map(|i| in_columns && i.abs_diff(label) == 1)
+                .collect();
+            let second = strip_second_article(
+                features,
+                &runs,
+                &columned,
+                &page.forms,
+                Lexicon::get(),
+                &mut verdict,
+                &mut keep,
+            );
+            let gone = verdict
+                .iter()
+                .filter(|v| matches!(v, Some((Reason::SecondArticle, _))))
+                .count();
+            (gone, second)
+        })
+    }
+
     #[test]
     fn a_section_label_inside_a_broken_sentence_is_no_second_article() {
         // BeautifulSoup breaks the line at every link: here the section label is a link that
@@ -3356,43 +3470,89 @@ mod tests {
              Wie meer wil weten, leest het dossier in de rubriek\nregio\n\
              Bakkerij in het dorp sluit na 94 jaar\n{SECOND_BODY}\n{SECOND_BODY}\n"
         );
-        let stripped = |fragments: bool, in_columns: bool| {
-            with_features(&text, |page, texts, features| {
-                let mut runs = fragment_runs(texts, features);
-                if !fragments {
-                    runs.iter_mut().for_each(|r| r.blocks = 1);
-                }
-                let label = texts.iter().position(|t| *t == "regio").unwrap();
-                let mut keep = vec![true; texts.len()];
-                keep[label] = false;
-                let mut verdict = vec![None; texts.len()];
-                let lex = Lexicon::get();
-                // As if the lines around the label were laid out in columns.
-                let columned: Vec<bool> = (0..texts.len())
-                    .map(|i| in_columns && i.abs_diff(label) == 1)
-                    .collect();
-                let forms = &page.forms;
-                strip_second_article(
-                    features,
-                    &runs,
-                    &columned,
-                    forms,
-                    lex,
-                    &mut verdict,
-                    &mut keep,
-                );
-                verdict
-                    .iter()
-                    .filter(|v| matches!(v, Some((Reason::SecondArticle, _))))
-                    .count()
-            })
+        // As if a rule had read the sentence before the label as a call to action.
+        let prompt = [(
+            "Wie meer wil weten, leest het dossier in de rubriek",
+            Reason::Prompt,
+        )];
+        let gone = |fragments, in_columns| {
+            second_article_of(&text, "regio", &prompt, fragments, in_columns).0
         };
-        assert_eq!(stripped(true, false), 0);
-        assert_eq!(stripped(false, false), 4);
+        assert_eq!(gone(true, false), 0);
+        assert_eq!(gone(false, false), 4);
+        assert_eq!(gone(false, true), 0, "a menu column's label opens nothing");
+    }
+
+    #[test]
+    fn a_second_article_needs_the_first_to_have_ended() {
+        // A teaser boxed inside the article: label, headline, and the article's text goes
+        // on below. Only what closes an article (a share prompt, a byline) between the
+        // article and the label makes the label open a second one.
+        let text = format!(
+            "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n\
+             Deel dit artikel\n\nRegio\n\nBakkerij in het dorp sluit na 94 jaar\n\n\
+             {SECOND_BODY}\n\n{SECOND_BODY}\n"
+        );
+        let (gone, second) = second_article_of(
+            &text,
+            "Regio",
+            &[("Deel dit artikel", Reason::Prompt)],
+            true,
+            false,
+        );
+        assert_eq!(gone, 4);
+        // The second article as a page: its headline and its two paragraphs.
+        let kept: Vec<usize> = second
+            .unwrap()
+            .iter()
+            .enumerate()
+            .filter(|(_, &k)| k)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(kept, [6, 7, 8]);
+        for ended_by in [Reason::Byline, Reason::Credit, Reason::Comments] {
+            let stripped = [("Deel dit artikel", ended_by)];
+            assert_eq!(
+                second_article_of(&text, "Regio", &stripped, true, false).0,
+                4
+            );
+        }
+        for not_an_end in [Reason::Navigation, Reason::LowContent, Reason::SiteTemplate] {
+            let stripped = [("Deel dit artikel", not_an_end)];
+            assert_eq!(
+                second_article_of(&text, "Regio", &stripped, true, false),
+                (0, None),
+                "{not_an_end:?}"
+            );
+        }
         assert_eq!(
-            stripped(false, true),
-            0,
-            "a menu column's label opens nothing"
+            second_article_of(&text, "Regio", &[], true, false),
+            (0, None)
+        );
+    }
+
+    #[test]
+    fn a_section_label_among_teasers_and_menus_is_no_second_article() {
+        // A column of menus and teasers above the article: the classifier keeps the teasers'
+        // sentences, a minority of the blocks there.
+        let text = format!(
+            "Nieuws\n\n{SECOND_BODY}\n\nSport\n\n{SECOND_BODY}\n\nCultuur\n\n{SECOND_BODY}\n\n\
+             Video\n\nWeer\n\nVolg ons op Facebook\n\nRegio\n\n\
+             Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n"
+        );
+        let mut stripped: Vec<(&str, Reason)> = ["Nieuws", "Sport", "Cultuur", "Video", "Weer"]
+            .into_iter()
+            .map(|t| (t, Reason::Navigation))
+            .collect();
+        stripped.push(("Volg ons op Facebook", Reason::Prompt));
+        assert_eq!(
+            second_article_of(&text, "Regio", &stripped, true, false),
+            (0, None)
+        );
+        // The same blocks, the menu words kept: now the text above is a body of its own.
+        assert_eq!(
+            second_article_of(&text, "Regio", &stripped[5..], true, false).0,
+            4
         );
     }
 
