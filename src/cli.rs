@@ -129,6 +129,10 @@ pub struct CommonArgs {
     /// Write text unchanged (only duplicates are dropped)
     #[arg(long)]
     pub no_clutter: bool,
+    /// Write a second article appended below a page's own (infinite scroll) as a document
+    /// of its own, id `<id>#2`, instead of stripping it
+    #[arg(long)]
+    pub split_articles: bool,
     /// Words per shingle [default: 3]
     #[arg(long, value_name = "N")]
     pub shingle_size: Option<usize>,
@@ -306,6 +310,8 @@ impl Cli {
         }
         config.clutter.enabled = !(common.no_clutter || file.no_clutter.unwrap_or(false));
         config.dedup.drop = !(common.keep_duplicates || file.keep_duplicates.unwrap_or(false));
+        config.clutter.split_articles =
+            common.split_articles || file.split_articles.unwrap_or(false);
         config.thresholds.max_duplicate_rate =
             thresholds.max_duplicate_rate.or(file.max_duplicate_rate);
         config.thresholds.max_clutter_rate = thresholds.max_clutter_rate.or(file.max_clutter_rate);

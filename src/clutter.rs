@@ -47,6 +47,9 @@ pub struct ClutterConfig {
     /// The model read from [`ClutterConfig::classifier`].
     #[serde(skip)]
     pub model: Option<Arc<Model>>,
+    /// Whether a second article appended below a page's own is written as a document of
+    /// its own (`--split-articles`) instead of stripped.
+    pub split_articles: bool,
     /// Whether the classifier also scores the blocks a certain rule strips whatever it
     /// says, for their [`Removal::article_permille`]: only `--explain` shows it, and a
     /// run without it skips a quarter of the classifier's work.
@@ -62,6 +65,7 @@ impl Default for ClutterConfig {
             site_long_share: 0.5,
             classifier: None,
             model: None,
+            split_articles: false,
             score_certain: true,
         }
     }
@@ -2705,7 +2709,7 @@ pub fn apply(text: &str, blocks: &[Block], removals: &[impl Span]) -> String {
 /// The key form of what [`apply`] keeps of `page`: the forms of its kept pieces joined by
 /// spaces, equal to normalising the cleaned text. Blocks kept whole reuse the page's forms,
 /// so only blocks that lost a piece are normalised again.
-pub fn kept_form(text: &str, page: &Page, removals: &[Removal]) -> String {
+pub fn kept_form(text: &str, page: &Page, removals: &[impl Span]) -> String {
     if removals.is_empty() {
         return page.forms.joined().to_string();
     }
@@ -3352,13 +3356,18 @@ mod tests {
         bakker met pensioen gaat en in al die jaren geen opvolger heeft kunnen vinden. Het pand \
         heeft twee jaar te koop gestaan, maar niemand wilde om vier uur 's nachts beginnen.";
 
-    #[test]
-    fn a_second_article_below_a_section_label_goes() {
-        let text = format!(
+    /// An article, a share prompt, then a section label and a second article.
+    fn page_with_a_second_article() -> String {
+        format!(
             "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n\
              Deel dit artikel\n\nRegio\n\nBakkerij in het dorp sluit na 94 jaar\n\n\
              {SECOND_BODY}\n\n{SECOND_BODY}\n"
-        );
+        )
+    }
+
+    #[test]
+    fn a_second_article_below_a_section_label_goes() {
+        let text = page_with_a_second_article();
         let (out, removals) = clean_with_removals(&text);
         assert_eq!(out.matches(BODY).count(), 3, "{out}");
         assert!(
@@ -3488,11 +3497,7 @@ mod tests {
         // A teaser boxed inside the article: label, headline, and the article's text goes
         // on below. Only what closes an article (a share prompt, a byline) between the
         // article and the label makes the label open a second one.
-        let text = format!(
-            "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n\
-             Deel dit artikel\n\nRegio\n\nBakkerij in het dorp sluit na 94 jaar\n\n\
-             {SECOND_BODY}\n\n{SECOND_BODY}\n"
-        );
+        let text = page_with_a_second_article();
         let (gone, second) = second_article_of(
             &text,
             "Regio",

@@ -120,6 +120,8 @@ pub struct FileSettings {
     pub keep_duplicates: Option<bool>,
     /// `--no-clutter`
     pub no_clutter: Option<bool>,
+    /// `--split-articles`
+    pub split_articles: Option<bool>,
     /// `--shingle-size`
     pub shingle_size: Option<usize>,
     /// `--permutations`
@@ -183,6 +185,11 @@ impl Config {
             if value.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
                 return Err(Error::Usage(format!("{name} must be from 0 to 1")));
             }
+        }
+        if self.clutter.split_articles && !self.clutter.enabled {
+            return Err(Error::Usage(
+                "--split-articles needs the clutter stage, which --no-clutter turns off".into(),
+            ));
         }
         if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
             return Err(Error::Usage(

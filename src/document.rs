@@ -36,8 +36,9 @@ pub struct Record {
     pub line: Vec<u8>,
     /// Where the text field's value (a JSON string, quotes included) lies in `line`.
     pub text_value: Range<usize>,
-    /// Whether the record has an id field of its own (else the writer adds zeef's).
-    pub has_id: bool,
+    /// Where the id field's value lies in `line`, when the record has one (else the writer
+    /// adds zeef's id).
+    pub id_value: Option<Range<usize>>,
 }
 
 /// The input format of one source.

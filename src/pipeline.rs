@@ -31,7 +31,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::clutter::{self, ClutterConfig, Page, Reason, Removal};
 use crate::config::{Command, Config};
 use crate::dedup::{self, Dedup, KeepInfo};
-use crate::document::{Document, Skipped};
+use crate::document::{Document, Format, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{derive_seed, Fingerprint, Shingler};
 use crate::read::{self, DocumentStream, Source};
@@ -115,11 +115,18 @@ struct Tallies {
     blocks: u64,
 }
 
-/// What the second pass leaves, indexed by ordinal.
+/// What the second pass leaves, indexed by ordinal: the input's documents, then the second
+/// articles split off them (`--split-articles`), in the order of their pages.
 struct Cleaned {
     summaries: Vec<Summary>,
     fingerprints: Vec<Fingerprint>,
     keep: Vec<KeepInfo>,
+    /// The documents read: the ordinals below it are theirs, the ones above split articles.
+    documents: usize,
+    /// The pages a second article was found on (stripped, or split off).
+    second_articles: usize,
+    /// The split articles, in order: `splits[k]` has the ordinal `documents + k`.
+    splits: Vec<Split>,
     tallies: Tallies,
     /// An example text for each of the top template blocks.
     examples: Vec<Option<String>>,
@@ -215,6 +222,21 @@ fn open_outputs(config: &Config, sources: &[Source]) -> Result<Outputs> {
         }
     }
     write::check_outputs(&input_files, &planned)?;
+    // A mirrored directory holds one file per input file.
+    let mirrored = o
+        .corpus
+        .as_ref()
+        .filter(|path| !write::is_jsonl_path(path) && path.as_os_str() != "-");
+    if let (true, Some(dir)) = (config.clutter.split_articles, mirrored) {
+        if let Some(text) = sources.iter().find(|s| s.format == Format::Text) {
+            return Err(Error::Usage(format!(
+                "--split-articles writes a split article as a record of its own, which a text \
+                 file mirrored into {} cannot hold ({} is one): write a .jsonl output instead",
+                dir.display(),
+                text.path.display()
+            )));
+        }
+    }
     let corpus = match (&config.command, &o.corpus) {
         (Command::Clean, Some(path)) => Some(CorpusSink::open(path)?),
         _ => None,
@@ -321,8 +343,29 @@ fn count_blocks(
     Ok((stats, SpoolPrefetch::start(pages), counted))
 }
 
+/// A second article split off its page (`--split-articles`): a document of its own from
+/// the second pass on, whose ordinal comes after every input document's.
+struct Split {
+    /// The ordinal of the page it was split off.
+    page: usize,
+    /// Where on that page it stands: its first kept byte and one past its last.
+    range: (usize, usize),
+}
+
+/// A split article's results in the second pass (see [`Split`]).
+struct SplitPart {
+    summary: Summary,
+    fingerprint: Fingerprint,
+    keep: KeepInfo,
+    range: (usize, usize),
+}
+
 /// One document's results in the second pass, before they are merged in ordinal order.
 struct Processed {
+    /// The second article split off the page, under `--split-articles`.
+    split: Option<SplitPart>,
+    /// Whether a second article was found on the page (split off or not).
+    second_article: bool,
     summary: Summary,
     fingerprint: Fingerprint,
     keep: KeepInfo,
@@ -340,12 +383,50 @@ struct Processed {
 struct Decided {
     page: Page,
     removals: Vec<Removal>,
+    /// Whether a second article was found on the page.
+    second_article: bool,
+    /// The second article split off the page, under `--split-articles`.
+    split: Option<SplitText>,
     /// The cleaned text.
     text: String,
     /// The key form of what the page keeps, for its fingerprint.
     form: String,
     /// Its `--block-features` lines.
     featured: Vec<u8>,
+}
+
+/// A second article split off its page, as the clutter stage leaves it.
+struct SplitText {
+    /// The spans to strip from the page to leave the article alone.
+    spans: Vec<(usize, usize)>,
+    text: String,
+    /// The key form of `text`, for its fingerprint.
+    form: String,
+}
+
+impl SplitText {
+    /// The second article of `judgement`, as a text of its own.
+    fn of(doc: &Document, page: &Page, judgement: &clutter::Judgement) -> Option<SplitText> {
+        let spans = judgement.second_article.clone()?;
+        Some(SplitText {
+            text: clutter::apply(&doc.text, &page.blocks, &spans),
+            form: clutter::kept_form(&doc.text, page, &spans),
+            spans,
+        })
+    }
+
+    /// Where on the page the article stands: its first kept byte and one past its last.
+    fn range(&self, page_len: usize) -> (usize, usize) {
+        let start = match self.spans.first() {
+            Some(&(0, end)) => end,
+            _ => 0,
+        };
+        let end = match self.spans.last() {
+            Some(&(start, end)) if end == page_len => start,
+            _ => page_len,
+        };
+        (start, end.max(start))
+    }
 }
 
 /// Pass two: clutter, fingerprints and the spools.
@@ -385,6 +466,9 @@ fn clean(
         summaries: Vec::new(),
         fingerprints: Vec::new(),
         keep: Vec::new(),
+        documents: 0,
+        second_articles: 0,
+        splits: Vec::new(),
         tallies: Tallies::default(),
         examples: vec![None; top.len()],
         skipped: Vec::new(),
@@ -392,6 +476,8 @@ fn clean(
         explain_spool: spool(outputs.explain.is_some())?,
         features_spool: spool(outputs.block_features.is_some())?,
     };
+    // The split articles' results, appended after every input document's at the end.
+    let mut split_parts: Vec<SplitPart> = Vec::new();
     let stage = progress.stage("cleaning", None);
     let mut stream = read_input(config, sources);
     loop {
@@ -424,7 +510,7 @@ fn clean(
                         path: sources[d.source].path.clone(),
                     })?
                 };
-                let (removals, featured) = if config.clutter.enabled {
+                let (removals, featured, second_article, split) = if config.clutter.enabled {
                     let judgement = clutter::judge(
                         &d.text,
                         &page,
@@ -436,15 +522,23 @@ fn clean(
                         Some(_) => feature_rows(d, &page, &judgement),
                         None => Vec::new(),
                     };
-                    (judgement.removals, featured)
+                    let split = config
+                        .clutter
+                        .split_articles
+                        .then(|| SplitText::of(d, &page, &judgement))
+                        .flatten();
+                    let second_article = judgement.second_article.is_some();
+                    (judgement.removals, featured, second_article, split)
                 } else {
-                    (Vec::new(), Vec::new())
+                    (Vec::new(), Vec::new(), false, None)
                 };
                 let text = clutter::apply(&d.text, &page.blocks, &removals);
                 let form = clutter::kept_form(&d.text, &page, &removals);
                 Ok(Decided {
                     page,
                     removals,
+                    second_article,
+                    split,
                     text,
                     form,
                     featured,
@@ -453,9 +547,18 @@ fn clean(
             .collect::<Result<_>>()?;
         watch.lap("clutter");
 
-        let fingerprints: Vec<Fingerprint> = decided
+        let fingerprints: Vec<(Fingerprint, Option<Fingerprint>)> = decided
             .par_iter_mut()
-            .map(|d| shingler.fingerprint_form(&std::mem::take(&mut d.form)))
+            .map(|d| {
+                let split = d
+                    .split
+                    .as_mut()
+                    .map(|s| shingler.fingerprint_form(&std::mem::take(&mut s.form)));
+                (
+                    shingler.fingerprint_form(&std::mem::take(&mut d.form)),
+                    split,
+                )
+            })
             .collect();
         watch.lap("fingerprint");
 
@@ -464,57 +567,99 @@ fn clean(
             .zip(decided)
             .zip(fingerprints)
             .zip(&site_of)
-            .map(|(((doc, decided), fingerprint), &site)| {
-                let Decided {
-                    page,
-                    removals,
-                    text,
-                    featured,
-                    ..
-                } = decided;
-                let examples = if top_index.is_empty() {
-                    Vec::new()
-                } else {
-                    template_examples(doc, &page, site, &top_index)
-                };
-                Processed {
-                    summary: Summary {
-                        id: doc.id.clone(),
-                        source: doc.source,
-                        line: doc.line,
-                        headline: truncate(first_line(&text), 200).to_string(),
-                        content: xxh3_64(text.as_bytes()),
-                    },
-                    fingerprint,
-                    keep: KeepInfo {
-                        site,
-                        cleaned_len: text.len(),
-                        stripped: removals.iter().map(|r| r.end - r.start).sum(),
-                        original_len: doc.text.len(),
-                        date: doc.date.clone(),
-                    },
-                    blocks: page.blocks.len(),
-                    spans: match &outputs.corpus {
-                        Some(_) => encode_spans(&removals),
+            .map(
+                |(((doc, decided), (fingerprint, split_fingerprint)), &site)| {
+                    let Decided {
+                        page,
+                        removals,
+                        second_article,
+                        split,
+                        text,
+                        featured,
+                        ..
+                    } = decided;
+                    let split_spans = split.as_ref().map(|s| s.spans.as_slice());
+                    let spans = match &outputs.corpus {
+                        Some(_) => encode_spans(&removals, split_spans),
                         None => Vec::new(),
-                    },
-                    explained: match &outputs.explain {
-                        Some(_) => explain_strips(doc, &removals),
-                        None => Vec::new(),
-                    },
-                    featured,
-                    removals,
-                    examples,
-                }
-            })
+                    };
+                    let split = split.zip(split_fingerprint).map(|(split, fingerprint)| {
+                        let range = split.range(doc.text.len());
+                        SplitPart {
+                            summary: Summary {
+                                id: write::split_id(&doc.id),
+                                source: doc.source,
+                                line: doc.line,
+                                headline: truncate(first_line(&split.text), 200).to_string(),
+                                content: xxh3_64(split.text.as_bytes()),
+                            },
+                            fingerprint,
+                            keep: KeepInfo {
+                                site,
+                                cleaned_len: split.text.len(),
+                                stripped: (range.1 - range.0).saturating_sub(split.text.len()),
+                                original_len: range.1 - range.0,
+                                date: doc.date.clone(),
+                            },
+                            range,
+                        }
+                    });
+                    let examples = if top_index.is_empty() {
+                        Vec::new()
+                    } else {
+                        template_examples(doc, &page, site, &top_index)
+                    };
+                    Processed {
+                        summary: Summary {
+                            id: doc.id.clone(),
+                            source: doc.source,
+                            line: doc.line,
+                            headline: truncate(first_line(&text), 200).to_string(),
+                            content: xxh3_64(text.as_bytes()),
+                        },
+                        fingerprint,
+                        keep: KeepInfo {
+                            site,
+                            cleaned_len: text.len(),
+                            stripped: removals.iter().map(|r| r.end - r.start).sum(),
+                            original_len: doc.text.len(),
+                            date: doc.date.clone(),
+                        },
+                        blocks: page.blocks.len(),
+                        spans,
+                        split,
+                        second_article,
+                        explained: match &outputs.explain {
+                            Some(_) => explain_strips(doc, &removals),
+                            None => Vec::new(),
+                        },
+                        featured,
+                        removals,
+                        examples,
+                    }
+                },
+            )
             .collect();
-        for p in processed {
+        for mut p in processed {
+            if let Some(part) = p.split.take() {
+                out.splits.push(Split {
+                    page: out.summaries.len(),
+                    range: part.range,
+                });
+                split_parts.push(part);
+            }
             out.merge(p, outputs)?;
         }
         stage.advance(docs.len() as u64);
         watch.lap("write");
     }
     out.skipped = stream.skipped().to_vec();
+    out.documents = out.summaries.len();
+    for part in split_parts {
+        out.summaries.push(part.summary);
+        out.fingerprints.push(part.fingerprint);
+        out.keep.push(part.keep);
+    }
     Ok(out)
 }
 
@@ -543,6 +688,7 @@ impl Cleaned {
             t.stripped_spans += 1;
         }
         t.text_bytes += p.keep.original_len as u64;
+        self.second_articles += usize::from(p.second_article);
         t.blocks += p.blocks as u64;
         for (n, text) in p.examples {
             self.examples[n].get_or_insert(text);
@@ -573,23 +719,33 @@ fn template_examples(
 }
 
 /// The `--explain` lines of a document's stripped spans.
-/// The spans of `removals` as the corpus spool holds them: `start` and `end`, 8 bytes
-/// each, little-endian.
-fn encode_spans(removals: &[Removal]) -> Vec<u8> {
-    removals
+/// The spans of `removals`, and those that leave a split article alone (`split`), as the
+/// corpus spool holds them: how many spans `removals` has, then `start` and `end` of each
+/// span and then of each of `split`'s, 8 bytes each, little-endian.
+fn encode_spans(removals: &[Removal], split: Option<&[(usize, usize)]>) -> Vec<u8> {
+    let spans = removals
         .iter()
-        .flat_map(|r| [r.start as u64, r.end as u64])
+        .map(|r| (r.start, r.end))
+        .chain(split.unwrap_or_default().iter().copied());
+    std::iter::once(removals.len() as u64)
+        .chain(spans.flat_map(|(start, end)| [start as u64, end as u64]))
         .flat_map(u64::to_le_bytes)
         .collect()
 }
 
-/// The spans [`encode_spans`] wrote.
-fn decode_spans(frame: &[u8]) -> Vec<(usize, usize)> {
+/// The spans [`encode_spans`] wrote: the page's, and a split article's when there is one.
+type DecodedSpans = (Vec<(usize, usize)>, Option<Vec<(usize, usize)>>);
+
+/// See [`encode_spans`].
+fn decode_spans(frame: &[u8]) -> DecodedSpans {
     let number = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default()) as usize;
-    frame
+    let (count, spans) = frame.split_at(frame.len().min(8));
+    let mut spans: Vec<(usize, usize)> = spans
         .chunks_exact(16)
         .map(|span| (number(&span[..8]), number(&span[8..])))
-        .collect()
+        .collect();
+    let split = spans.split_off(number(count).min(spans.len()));
+    (spans, (!split.is_empty()).then_some(split))
 }
 
 /// Pass three's records: each written document's cleaned record, rebuilt from a third read
@@ -603,7 +759,14 @@ struct Rerender<'a> {
     /// The second pass's summaries: which record each document is (source and line), and
     /// the content hash its rebuilt text must match.
     summaries: &'a [Summary],
+    /// Whether each ordinal is written, split articles' included.
     written: &'a [bool],
+    /// Whether each input document's frame holds anything: its page or its split article
+    /// is written.
+    framed: &'a [bool],
+    /// The split articles, and the documents read (the first split article's ordinal).
+    splits: &'a [Split],
+    documents: usize,
     /// The ordinal of the next document to be found in the input.
     next_ordinal: usize,
     /// Whether the corpus goes to a mirrored directory (text files are written bare).
@@ -636,7 +799,9 @@ impl Rerender<'_> {
                 path: self.sources[record.source].path.clone(),
             };
             // More records than the second pass saw: the input grew.
-            let next = self.summaries.get(self.next_ordinal).ok_or_else(grew)?;
+            let next = self.summaries[..self.documents]
+                .get(self.next_ordinal)
+                .ok_or_else(grew)?;
             if (next.source, next.line) != (record.source, record.line) {
                 continue;
             }
@@ -648,10 +813,17 @@ impl Rerender<'_> {
             self.next_ordinal += 1;
         }
         let parser = self.stream.parser();
+        let written = |ordinal: usize| self.written.get(ordinal).copied().unwrap_or(false);
         let frames: Vec<Vec<u8>> = placed
             .into_par_iter()
-            .map(|(ordinal, record, spans)| {
-                if !self.written.get(ordinal).copied().unwrap_or(false) {
+            .map(|(ordinal, record, (spans, split_spans))| {
+                let split = self
+                    .splits
+                    .binary_search_by_key(&ordinal, |s| s.page)
+                    .ok()
+                    .map(|k| self.documents + k)
+                    .filter(|&split| written(split));
+                if !written(ordinal) && split.is_none() {
                     return Ok(Vec::new());
                 }
                 let source = &self.sources[record.source];
@@ -670,22 +842,34 @@ impl Rerender<'_> {
                         && doc.text.is_char_boundary(start)
                         && doc.text.is_char_boundary(end)
                 };
-                if !spans.iter().all(fits) {
+                let split_spans = match (split, split_spans) {
+                    (Some(_), None) => return Err(changed()),
+                    (_, split_spans) => split_spans.unwrap_or_default(),
+                };
+                if !spans.iter().chain(&split_spans).all(fits) {
                     return Err(changed());
                 }
                 let blocks = crate::segment::segment(&doc.text);
-                let text = clutter::apply(&doc.text, &blocks, &spans);
-                let expected = self.summaries.get(doc.ordinal).map(|s| s.content);
-                if expected != Some(xxh3_64(text.as_bytes())) {
-                    return Err(changed());
+                // The text rebuilt from `spans`, which must be the one ordinal `of` had.
+                let rebuilt = |spans: &[(usize, usize)], of: usize| {
+                    let text = clutter::apply(&doc.text, &blocks, spans);
+                    let expected = self.summaries.get(of).map(|s| s.content);
+                    if expected == Some(xxh3_64(text.as_bytes())) {
+                        Ok(text)
+                    } else {
+                        Err(changed())
+                    }
+                };
+                let mut frame = Vec::new();
+                if written(ordinal) {
+                    let text = rebuilt(&spans, ordinal)?;
+                    frame = write::render_document(self.mirrored, &doc, source, self.fields, &text);
                 }
-                Ok(write::render_document(
-                    self.mirrored,
-                    &doc,
-                    source,
-                    self.fields,
-                    &text,
-                ))
+                if let Some(split) = split {
+                    let text = rebuilt(&split_spans, split)?;
+                    frame.extend(write::render_split(&doc, self.fields, &text));
+                }
+                Ok(frame)
             })
             .collect::<Result<_>>()?;
         Ok(Some(frames))
@@ -694,7 +878,7 @@ impl Rerender<'_> {
     /// Renders every batch on this thread (and its pool) while a writer thread takes the
     /// frames to `sink`, so writing one batch overlaps rendering the next.
     fn write_overlapped(mut self, sink: write::CorpusSink, source_of: &[usize]) -> Result<()> {
-        let (written, sources) = (self.written, self.sources);
+        let (written, sources) = (self.framed, self.sources);
         std::thread::scope(|scope| {
             // One batch waits while another is written: memory stays a few batches.
             let (batches, received) = std::sync::mpsc::sync_channel(1);
@@ -814,13 +998,24 @@ fn write_outputs(
         source,
     };
     if let (Some(sink), Some(spool)) = (outputs.corpus, cleaned.corpus_spool.take()) {
-        let source_of: Vec<usize> = cleaned.summaries.iter().map(|s| s.source).collect();
+        let documents = cleaned.documents;
+        let source_of: Vec<usize> = cleaned.summaries[..documents]
+            .iter()
+            .map(|s| s.source)
+            .collect();
+        let mut framed = written[..documents].to_vec();
+        for (k, split) in cleaned.splits.iter().enumerate() {
+            framed[split.page] |= written[documents + k];
+        }
         let records = Rerender {
             stream: read_input(config, sources),
             spans: spool.into_reader().map_err(spool_error)?,
             spool_dir: &outputs.spool_dir,
             summaries: &cleaned.summaries,
             written,
+            framed: &framed,
+            splits: &cleaned.splits,
+            documents,
             next_ordinal: 0,
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
             sources,
@@ -845,7 +1040,7 @@ fn write_outputs(
     if let (Some(file), Some(spool)) = (outputs.block_features, cleaned.features_spool.take()) {
         let mut reader = spool.into_reader().map_err(spool_error)?;
         file.write_with(|out| {
-            for _ in 0..cleaned.summaries.len() {
+            for _ in 0..cleaned.documents {
                 out.write_all(reader.next_frame()?)?;
             }
             Ok(())
@@ -895,25 +1090,36 @@ fn write_explain(
             cluster_of[m.ordinal] = Some((n, c.kept, m.similarity));
         }
     }
+    // The row of a document dropped as a duplicate, covering `start..end` of its page.
+    let dropped_row = |ordinal: usize, (start, end): (usize, usize)| {
+        let (cluster, kept, similarity) = cluster_of[ordinal].filter(|_| dropped[ordinal])?;
+        Some(serde_json::json!({
+            "id": cleaned.summaries[ordinal].id,
+            "action": if drop { "drop_document" } else { "keep_duplicate" },
+            "start": start,
+            "end": end,
+            "reason": Reason::DuplicateDocument.as_str(),
+            "cluster": cluster,
+            "kept_id": cleaned.summaries[kept].id,
+            "similarity": round4(similarity),
+        }))
+    };
+    let mut splits = cleaned.splits.iter().enumerate().peekable();
     file.write_with(|out| {
-        for (ordinal, &is_dropped) in dropped.iter().enumerate() {
+        for ordinal in 0..cleaned.documents {
             out.write_all(spool.next_frame()?)?;
-            let Some((cluster, kept, similarity)) = cluster_of[ordinal].filter(|_| is_dropped)
-            else {
-                continue;
-            };
-            let row = serde_json::json!({
-                "id": cleaned.summaries[ordinal].id,
-                "action": if drop { "drop_document" } else { "keep_duplicate" },
-                "start": 0,
-                "end": cleaned.keep[ordinal].original_len,
-                "reason": Reason::DuplicateDocument.as_str(),
-                "cluster": cluster,
-                "kept_id": cleaned.summaries[kept].id,
-                "similarity": round4(similarity),
-            });
-            serde_json::to_writer(&mut *out, &row)?;
-            out.write_all(b"\n")?;
+            let mut rows = vec![dropped_row(
+                ordinal,
+                (0, cleaned.keep[ordinal].original_len),
+            )];
+            // A split article's row follows its page's.
+            if let Some((k, split)) = splits.next_if(|(_, split)| split.page == ordinal) {
+                rows.push(dropped_row(cleaned.documents + k, split.range));
+            }
+            for row in rows.into_iter().flatten() {
+                serde_json::to_writer(&mut *out, &row)?;
+                out.write_all(b"\n")?;
+            }
         }
         Ok(())
     })
@@ -932,12 +1138,15 @@ fn build_report(
     written: &[bool],
 ) -> Report {
     let t = &cleaned.tallies;
-    let documents = cleaned.summaries.len();
+    // What dedup compared: the documents read and the articles split off them.
+    let compared = cleaned.summaries.len();
     let duplicates = dropped.iter().filter(|&&d| d).count();
     let counts = Counts {
         files: sources.len(),
-        documents,
+        documents: cleaned.documents,
         documents_kept: written.iter().filter(|&&w| w).count(),
+        second_articles: cleaned.second_articles,
+        split_articles: cleaned.splits.len(),
         duplicates,
         documents_dropped: if config.dedup.drop { duplicates } else { 0 },
         skipped_records: cleaned.skipped.len(),
@@ -960,7 +1169,7 @@ fn build_report(
         repeated_blocks: stats.distinct_blocks(),
     };
     let rates = Rates {
-        duplicate_rate: ratio(duplicates as u64, documents as u64),
+        duplicate_rate: ratio(duplicates as u64, compared as u64),
         clutter_rate: ratio(t.stripped_bytes, t.text_bytes),
     };
     let top_blocks = top
@@ -1131,7 +1340,7 @@ mod tests {
         let sources = read::discover(&[path]).expect("the input is found");
         let mut spool = write::Spool::create(dir).expect("a spool");
         spool
-            .push(&encode_spans(spans))
+            .push(&encode_spans(spans, None))
             .expect("the spool takes a frame");
         (sources, spool.into_reader().expect("the spool reads back"))
     }
@@ -1149,6 +1358,9 @@ mod tests {
             spool_dir: dir,
             summaries,
             written: &[true],
+            framed: &[true],
+            splits: &[],
+            documents: summaries.len(),
             next_ordinal: 0,
             mirrored: false,
             sources,
@@ -1170,9 +1382,19 @@ mod tests {
     fn spans_round_trip_through_the_spool_encoding() {
         let removals = [clutter_removal(0, 4), clutter_removal(10, 1 << 40)];
         assert_eq!(
-            decode_spans(&encode_spans(&removals)),
-            [(0, 4), (10, 1 << 40)]
+            decode_spans(&encode_spans(&removals, None)),
+            (vec![(0, 4), (10, 1 << 40)], None)
         );
+        let split = [(0, 10), (20, 30)];
+        assert_eq!(
+            decode_spans(&encode_spans(&removals, Some(&split))),
+            (vec![(0, 4), (10, 1 << 40)], Some(split.to_vec()))
+        );
+        assert_eq!(
+            decode_spans(&encode_spans(&[], Some(&split))),
+            (Vec::new(), Some(split.to_vec()))
+        );
+        assert_eq!(decode_spans(&encode_spans(&[], None)), (Vec::new(), None));
     }
 
     fn clutter_removal(start: usize, end: usize) -> Removal {
@@ -1254,6 +1476,7 @@ mod tests {
         let sink = write::CorpusSink::open(&shrunk.dir.path().join("out.jsonl")).expect("a sink");
         let mut records = shrunk.records();
         records.written = &[true, true];
+        records.framed = &[true, true];
         let error = records
             .write_overlapped(sink, &[0, 0])
             .expect_err("one document short");

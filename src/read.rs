@@ -749,7 +749,10 @@ fn parse_record(mut line: Vec<u8>, fields: &Fields) -> std::result::Result<Parse
     });
     let site = non_empty_str(top.site).or_else(|| non_empty_str(top.url).and_then(|u| host_of(&u)));
     let date = non_empty_str(top.date);
-    let has_id = top.id.is_some();
+    let id_value = top.id.map(|raw| {
+        let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
+        start..start + raw.get().len()
+    });
     Ok(Parsed {
         id,
         site,
@@ -758,7 +761,7 @@ fn parse_record(mut line: Vec<u8>, fields: &Fields) -> std::result::Result<Parse
         record: Some(Record {
             line,
             text_value,
-            has_id,
+            id_value,
         }),
     })
 }
@@ -841,14 +844,14 @@ mod tests {
         assert_eq!((p0.id.as_deref(), p0.text.as_str()), (Some("a"), "x\u{e9}"));
         let r = p0.record.as_ref().unwrap();
         assert_eq!(&r.line[r.text_value.clone()], b"\"x\\u00e9\"");
-        assert!(r.has_id);
+        assert_eq!(&r.line[r.id_value.clone().unwrap()], b"\"a\"");
         let p1 = parsed[1].as_ref().unwrap();
         assert_eq!(
             (p1.id.as_deref(), p1.site.as_deref()),
             (None, Some("b.org"))
         );
         let r = p1.record.as_ref().unwrap();
-        assert!(!r.has_id && !r.line.ends_with(b"\r"));
+        assert!(r.id_value.is_none() && !r.line.ends_with(b"\r"));
     }
 
     #[test]

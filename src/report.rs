@@ -79,8 +79,14 @@ pub struct Counts {
     pub files: usize,
     /// Documents read.
     pub documents: usize,
-    /// Documents written (or that would be, for `check`).
+    /// Documents written (or that would be, for `check`), split articles included.
     pub documents_kept: usize,
+    /// Pages a second article was found appended to (infinite scroll): stripped from them,
+    /// or with `--split-articles` written as documents of their own.
+    pub second_articles: usize,
+    /// Second articles split off their pages as documents of their own
+    /// (`--split-articles`); they are compared with every other document for duplicates.
+    pub split_articles: usize,
     /// Documents that are a non-kept member of a cluster.
     pub duplicates: usize,
     /// Documents actually dropped (0 with `--keep-duplicates`).
@@ -115,7 +121,7 @@ pub struct Counts {
 /// Rates for CI gates.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Rates {
-    /// Duplicates / documents.
+    /// Duplicates / documents compared (those read, and the articles split off them).
     pub duplicate_rate: f64,
     /// Stripped bytes / text bytes.
     pub clutter_rate: f64,
@@ -350,6 +356,13 @@ impl Report {
             100.0 * self.rates.duplicate_rate,
             c.documents_dropped
         );
+        if c.second_articles > 0 {
+            let _ = writeln!(
+                s,
+                "  articles:   {} page(s) with a second article appended, {} split off",
+                c.second_articles, c.split_articles
+            );
+        }
         let _ = writeln!(
             s,
             "  written:    {} documents, {}",

@@ -6,6 +6,7 @@
 //! interrupt handler can remove them ([`remove_pending`]). Outputs are created before the
 //! heavy work starts, so a bad path fails in a second, not after an hour.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -190,33 +191,91 @@ pub fn write_document_line(
     fields: &Fields,
     text: &str,
 ) -> io::Result<()> {
+    write_line(out, doc, fields, text, false)
+}
+
+/// The id of the second article split off the document `id` (`--split-articles`).
+pub fn split_id(id: &str) -> String {
+    format!("{id}#2")
+}
+
+/// The field a split-off second article's record names its page's id in.
+pub const SPLIT_FROM_FIELD: &str = "split_from";
+
+/// What the corpus sink writes for the second article split off `doc`, whose text is
+/// `text`: `doc`'s record with that text, the id [`split_id`] and a field
+/// [`SPLIT_FROM_FIELD`] holding `doc`'s id, added first.
+pub fn render_split(doc: &Document, fields: &Fields, text: &str) -> Vec<u8> {
+    let mut line = Vec::with_capacity(text.len() + 256);
+    // Writing to a Vec cannot fail.
+    let _ = write_line(&mut line, doc, fields, text, true);
+    line
+}
+
+/// See [`write_document_line`] and [`render_split`].
+fn write_line(
+    out: &mut impl Write,
+    doc: &Document,
+    fields: &Fields,
+    text: &str,
+    split: bool,
+) -> io::Result<()> {
+    let id = if split {
+        Cow::Owned(split_id(&doc.id))
+    } else {
+        Cow::Borrowed(doc.id.as_str())
+    };
     match &doc.record {
         Some(record) => {
             let line = &record.line[..];
             let mut from = 0;
-            if !record.has_id {
+            let adds_id = record.id_value.is_none();
+            if adds_id || split {
                 // Records start with `{` (the reader checks), perhaps after white space.
                 let brace = line.iter().position(|&b| b == b'{').unwrap_or(0);
                 out.write_all(&line[..=brace])?;
-                serde_json::to_writer(&mut *out, &fields.id)?;
-                out.write_all(b":")?;
-                serde_json::to_writer(&mut *out, &doc.id)?;
-                out.write_all(b",")?;
+                if adds_id {
+                    write_field(out, &fields.id, &id)?;
+                }
+                if split {
+                    write_field(out, SPLIT_FROM_FIELD, &doc.id)?;
+                }
                 from = brace + 1;
             }
-            out.write_all(&line[from..record.text_value.start])?;
-            serde_json::to_writer(&mut *out, text)?;
-            out.write_all(&line[record.text_value.end..])?;
+            // Values replaced in place, in the order they stand: the text's, and a split
+            // article's id.
+            let mut replaced = vec![(record.text_value.clone(), text)];
+            if let Some(range) = record.id_value.as_ref().filter(|_| split) {
+                replaced.push((range.clone(), &id));
+            }
+            replaced.sort_by_key(|(range, _)| range.start);
+            for (range, value) in replaced {
+                out.write_all(&line[from..range.start])?;
+                serde_json::to_writer(&mut *out, value)?;
+                from = range.end;
+            }
+            out.write_all(&line[from..])?;
         }
         None => {
             let mut map = serde_json::Map::new();
-            map.insert(fields.id.clone(), doc.id.clone().into());
+            map.insert(fields.id.clone(), id.as_ref().into());
+            if split {
+                map.insert(SPLIT_FROM_FIELD.into(), doc.id.clone().into());
+            }
             map.insert(fields.site.clone(), doc.site.clone().into());
             map.insert(fields.text.clone(), text.into());
             serde_json::to_writer(&mut *out, &map)?;
         }
     }
     out.write_all(b"\n")
+}
+
+/// Writes `"name":"value",`.
+fn write_field(out: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, name)?;
+    out.write_all(b":")?;
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b",")
 }
 
 /// What the corpus sink writes for one document: the JSONL line, or for a text file in a
@@ -577,6 +636,10 @@ mod tests {
     }
 
     fn document(line: &str, has_id: bool) -> Document {
+        let id_value = has_id.then(|| {
+            let start = line.find("\"id\":").unwrap() + 5;
+            start..start + line[start..].find(',').unwrap()
+        });
         let start = line.find("\"text\":").unwrap() + 7;
         let end = start + line[start..].find(",\"n\"").unwrap();
         Document {
@@ -590,7 +653,7 @@ mod tests {
             record: Some(crate::document::Record {
                 line: line.as_bytes().to_vec(),
                 text_value: start..end,
-                has_id,
+                id_value,
             }),
         }
     }
@@ -604,6 +667,36 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "{\"id\":\"a\", \"text\":\"schoon \\\"en\\\" klaar\",\"n\":1.50, \"tags\":[\"x\"]}\n"
+        );
+    }
+
+    #[test]
+    fn a_split_article_gets_its_own_id_and_names_its_page() {
+        let fields = Fields::default();
+        let line = r#"{"n":1,"id":"a", "text":"vuil","n":2}"#;
+        let start = line.find("\"vuil\"").unwrap();
+        let mut doc = document(line, true);
+        doc.id = "a".into();
+        if let Some(record) = doc.record.as_mut() {
+            record.text_value = start..start + 6;
+        }
+        assert_eq!(
+            String::from_utf8(render_split(&doc, &fields, "twee")).unwrap(),
+            "{\"split_from\":\"a\",\"n\":1,\"id\":\"a#2\", \"text\":\"twee\",\"n\":2}\n"
+        );
+        let no_id = document(r#"{"text":"x","n":1}"#, false);
+        assert_eq!(
+            String::from_utf8(render_split(&no_id, &fields, "y")).unwrap(),
+            "{\"id\":\"in.jsonl:1#2\",\"split_from\":\"in.jsonl:1\",\"text\":\"y\",\"n\":1}\n"
+        );
+        let mut text_file = document(r#"{"text":"x","n":1}"#, false);
+        text_file.record = None;
+        text_file.id = "p.txt".into();
+        let value: serde_json::Value =
+            serde_json::from_slice(&render_split(&text_file, &fields, "z")).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({"id": "p.txt#2", "split_from": "p.txt", "site": "", "text": "z"})
         );
     }
 

@@ -13,3 +13,4 @@ mod generated;
 mod outputs;
 mod properties;
 mod shared;
+mod split;
