@@ -565,15 +565,24 @@ pub fn decide(
 pub struct Judgement {
     /// The spans to strip, in order.
     pub removals: Vec<Removal>,
-    /// When a second article was found appended below the first (its blocks are among
-    /// `removals`, as [`Reason::SecondArticle`]): the spans to strip from the page to leave
-    /// that article alone, in order, for `--split-articles`.
-    pub second_article: Option<Vec<(usize, usize)>>,
+    /// A second article found appended below the first (its blocks are among `removals`,
+    /// as [`Reason::SecondArticle`]), for `--split-articles`.
+    pub second_article: Option<SecondArticle>,
     /// [`classifier::FEATURE_COUNT`] inputs per block, block after block.
     pub vectors: Vec<f32>,
     /// Whether a rule strips each block whatever the classifier says: the trainer reads
     /// these as the model does (probability 0 for the second stage).
     pub certain: Vec<bool>,
+}
+
+/// A second article appended below a page's own, as a page of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecondArticle {
+    /// The spans to strip from the page to leave the article alone, in order.
+    pub spans: Vec<(usize, usize)>,
+    /// Where it stands on the page: the start of its first kept block (its headline) and
+    /// the end of its last.
+    pub range: (usize, usize),
 }
 
 /// As [`decide`], keeping the classifier's inputs (for `--block-features`).
@@ -803,12 +812,17 @@ pub fn judge(
         removals.sort_by_key(|r| (r.start, r.end));
         removals
     };
-    let second_article = second_keep.map(|mut second| {
+    let second_article = second_keep.and_then(|mut second| {
         strip_certain(&mut second);
-        removed_where(&second)
-            .into_iter()
-            .map(|r| (r.start, r.end))
-            .collect()
+        let first = second.iter().position(|&k| k)?;
+        let last = second.iter().rposition(|&k| k)?;
+        Some(SecondArticle {
+            spans: removed_where(&second)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect(),
+            range: (blocks[first].start, blocks[last].end),
+        })
     });
     Judgement {
         removals: removed_where(&keep),

@@ -402,30 +402,20 @@ struct SplitText {
     text: String,
     /// The key form of `text`, for its fingerprint.
     form: String,
+    /// Where on the page it stands (see [`clutter::SecondArticle::range`]).
+    range: (usize, usize),
 }
 
 impl SplitText {
     /// The second article of `judgement`, as a text of its own.
     fn of(doc: &Document, page: &Page, judgement: &clutter::Judgement) -> Option<SplitText> {
-        let spans = judgement.second_article.clone()?;
+        let clutter::SecondArticle { spans, range } = judgement.second_article.clone()?;
         Some(SplitText {
             text: clutter::apply(&doc.text, &page.blocks, &spans),
             form: clutter::kept_form(&doc.text, page, &spans),
             spans,
+            range,
         })
-    }
-
-    /// Where on the page the article stands: its first kept byte and one past its last.
-    fn range(&self, page_len: usize) -> (usize, usize) {
-        let start = match self.spans.first() {
-            Some(&(0, end)) => end,
-            _ => 0,
-        };
-        let end = match self.spans.last() {
-            Some(&(start, end)) if end == page_len => start,
-            _ => page_len,
-        };
-        (start, end.max(start))
     }
 }
 
@@ -583,8 +573,22 @@ fn clean(
                         Some(_) => encode_spans(&removals, split_spans),
                         None => Vec::new(),
                     };
+                    // A split article moves to a document of its own: its blocks are not
+                    // counted as clutter stripped, and its explain rows say where it went.
+                    let moved_to = split.as_ref().map(|_| write::split_id(&doc.id));
+                    let explained = match &outputs.explain {
+                        Some(_) => explain_strips(doc, &removals, moved_to.as_deref()),
+                        None => Vec::new(),
+                    };
+                    let removals: Vec<Removal> = match moved_to {
+                        Some(_) => removals
+                            .into_iter()
+                            .filter(|r| r.reason != Reason::SecondArticle)
+                            .collect(),
+                        None => removals,
+                    };
                     let split = split.zip(split_fingerprint).map(|(split, fingerprint)| {
-                        let range = split.range(doc.text.len());
+                        let range = split.range;
                         SplitPart {
                             summary: Summary {
                                 id: write::split_id(&doc.id),
@@ -629,10 +633,7 @@ fn clean(
                         spans,
                         split,
                         second_article,
-                        explained: match &outputs.explain {
-                            Some(_) => explain_strips(doc, &removals),
-                            None => Vec::new(),
-                        },
+                        explained,
                         featured,
                         removals,
                         examples,
@@ -955,7 +956,7 @@ fn feature_rows(doc: &Document, page: &Page, judgement: &clutter::Judgement) -> 
     lines
 }
 
-fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
+fn explain_strips(doc: &Document, removals: &[Removal], moved_to: Option<&str>) -> Vec<u8> {
     let mut lines = Vec::new();
     for r in removals {
         let mut row = serde_json::json!({
@@ -968,6 +969,9 @@ fn explain_strips(doc: &Document, removals: &[Removal]) -> Vec<u8> {
         });
         if r.reason == Reason::SiteTemplate {
             row["site_pages"] = r.site_pages.into();
+        }
+        if let Some(split) = moved_to.filter(|_| r.reason == Reason::SecondArticle) {
+            row["moved_to"] = split.into();
         }
         if let Some(permille) = r.article_permille {
             row["article_probability"] = (f64::from(permille) / 1000.0).into();

@@ -446,6 +446,13 @@ impl Report {
                 ),
             ),
             (
+                "Second articles",
+                format!(
+                    "{} page(s) with one appended, {} split off",
+                    c.second_articles, c.split_articles
+                ),
+            ),
+            (
                 "Written",
                 format!(
                     "{} documents, {}",

@@ -235,10 +235,18 @@ fn write_line(
                 let brace = line.iter().position(|&b| b == b'{').unwrap_or(0);
                 out.write_all(&line[..=brace])?;
                 if adds_id {
-                    write_field(out, &fields.id, &id)?;
+                    write_key(out, &fields.id)?;
+                    serde_json::to_writer(&mut *out, &id)?;
+                    out.write_all(b",")?;
                 }
                 if split {
-                    write_field(out, SPLIT_FROM_FIELD, &doc.id)?;
+                    // The page's id as its record spells it (a number stays a number).
+                    write_key(out, SPLIT_FROM_FIELD)?;
+                    match &record.id_value {
+                        Some(range) => out.write_all(&line[range.clone()])?,
+                        None => serde_json::to_writer(&mut *out, &doc.id)?,
+                    }
+                    out.write_all(b",")?;
                 }
                 from = brace + 1;
             }
@@ -270,12 +278,10 @@ fn write_line(
     out.write_all(b"\n")
 }
 
-/// Writes `"name":"value",`.
-fn write_field(out: &mut impl Write, name: &str, value: &str) -> io::Result<()> {
+/// Writes `"name":`.
+fn write_key(out: &mut impl Write, name: &str) -> io::Result<()> {
     serde_json::to_writer(&mut *out, name)?;
-    out.write_all(b":")?;
-    serde_json::to_writer(&mut *out, value)?;
-    out.write_all(b",")
+    out.write_all(b":")
 }
 
 /// What the corpus sink writes for one document: the JSONL line, or for a text file in a
@@ -683,6 +689,13 @@ mod tests {
         assert_eq!(
             String::from_utf8(render_split(&doc, &fields, "twee")).unwrap(),
             "{\"split_from\":\"a\",\"n\":1,\"id\":\"a#2\", \"text\":\"twee\",\"n\":2}\n"
+        );
+        // A numeric id stays a number where it names the page.
+        let mut numeric = document(r#"{"id":42,"text":"x","n":1}"#, true);
+        numeric.id = "42".into();
+        assert_eq!(
+            String::from_utf8(render_split(&numeric, &fields, "y")).unwrap(),
+            "{\"split_from\":42,\"id\":\"42#2\",\"text\":\"y\",\"n\":1}\n"
         );
         let no_id = document(r#"{"text":"x","n":1}"#, false);
         assert_eq!(

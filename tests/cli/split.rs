@@ -47,6 +47,8 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
         "--split-articles",
         "--report",
         "r.json",
+        "--explain",
+        "e.jsonl",
         "-q",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -108,6 +110,20 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
     assert_eq!(counts["second_articles"], splits);
     assert_eq!(counts["documents"], plain.len());
     assert_eq!(counts["documents_kept"], split.len());
+    // A split article is moved, not stripped: no byte is both written and counted as
+    // clutter, and its explain rows say where it went.
+    let bytes = |key: &str| counts[key].as_u64().unwrap();
+    assert!(bytes("kept_bytes") + bytes("stripped_bytes") <= bytes("text_bytes"));
+    assert!(report["clutter"]["by_reason"]
+        .get("second_article")
+        .is_none());
+    let explain = jsonl(&dir.read("e.jsonl"));
+    let moved: Vec<&serde_json::Value> = explain
+        .iter()
+        .filter(|r| r["id"] == PAGE && r["reason"] == "second_article")
+        .collect();
+    assert!(!moved.is_empty());
+    assert!(moved.iter().all(|r| r["moved_to"] == second_id.as_str()));
 }
 
 /// The fixture page, and a copy of its second article published alone on another site.
@@ -142,6 +158,42 @@ fn a_split_article_joins_the_copies_of_its_story() {
         .count();
     assert_eq!(bakery, 1);
     assert!(by_id(&written, PAGE).is_some());
+}
+
+#[test]
+fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
+    let dir = TestDir::new();
+    page_and_a_copy_of_its_second_article(&dir);
+    // The earliest copy is kept: the copy on the other site, read before any split article.
+    clean_input(
+        &dir,
+        &[
+            "--split-articles",
+            "--keep",
+            "first",
+            "--explain",
+            "e.jsonl",
+        ],
+    );
+    let page = page_record();
+    let text = page["text"].as_str().unwrap();
+    let second_id = format!("{PAGE}#2");
+    let explain = jsonl(&dir.read("e.jsonl"));
+    let dropped = by_id(&explain, &second_id).expect("the split article is dropped");
+    assert_eq!(dropped["action"], "drop_document");
+    assert_eq!(dropped["kept_id"], "elders/bakkerij");
+    let (start, end) = (
+        dropped["start"].as_u64().unwrap() as usize,
+        dropped["end"].as_u64().unwrap() as usize,
+    );
+    let place = &text[start..end];
+    assert!(
+        place.starts_with("Bakkerij Van der Veen in Kleiwolde"),
+        "{place}"
+    );
+    assert!(place.contains(SECOND) && !place.contains(OWN) && !place.contains("Lees ook"));
+    let written = jsonl(&dir.read("out.jsonl"));
+    assert!(by_id(&written, &second_id).is_none() && by_id(&written, PAGE).is_some());
 }
 
 #[test]
