@@ -72,6 +72,22 @@ impl Default for ClutterConfig {
 }
 
 impl ClutterConfig {
+    /// On how many of its site's `site_pages` pages a block of `words` words must stand to
+    /// be site template ([`Reason::SiteTemplate`]): `site_min_pages`, and for a long block
+    /// (20 words or more) also `site_long_share` of them; `None` for a site with fewer than
+    /// `site_min_pages` pages, where nothing is template.
+    pub fn template_pages_needed(&self, words: usize, site_pages: u32) -> Option<u32> {
+        if site_pages < self.site_min_pages {
+            return None;
+        }
+        Some(if words >= 20 {
+            self.site_min_pages
+                .max((self.site_long_share * site_pages as f64).ceil() as u32)
+        } else {
+            self.site_min_pages
+        })
+    }
+
     /// Reads the block classifier from `path`, to use instead of the built-in one.
     pub fn use_classifier(&mut self, path: &Path) -> Result<()> {
         let problem = |message: String| Error::Classifier {
@@ -585,6 +601,35 @@ pub struct SecondArticle {
     pub range: (usize, usize),
 }
 
+/// The blocks of `page` that are site template ([`Reason::SiteTemplate`]: on enough of its
+/// site's `site_pages` pages, `frequency` giving a block key's), as spans in order. They are
+/// what dedup leaves out of the fingerprint of a page whose text is written unchanged
+/// (`--no-clutter`), so that pages of one site do not match through their menus.
+pub fn template_spans(
+    page: &Page,
+    site_pages: u32,
+    frequency: impl Fn(u64) -> u32,
+    config: &ClutterConfig,
+) -> Vec<(usize, usize)> {
+    page.blocks
+        .iter()
+        .zip(&page.keys)
+        .enumerate()
+        .filter(|&(i, (_, &key))| {
+            let words = page
+                .forms
+                .get(i)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .count();
+            config
+                .template_pages_needed(words, site_pages)
+                .is_some_and(|needed| frequency(key) >= needed)
+        })
+        .map(|(_, (block, _))| (block.start, block.end))
+        .collect()
+}
+
 /// As [`decide`], keeping the classifier's inputs (for `--block-features`).
 pub fn judge(
     text: &str,
@@ -658,17 +703,9 @@ pub fn judge(
             // A call to action with emoji (`Laat het weten in de reacties! 👇`) is never
             // the article's.
             certain[i] = reason == Reason::Prompt && has_pictograph(kept_text);
-        } else if site_pages >= config.site_min_pages {
-            let pages = key_pages[i];
-            let needed = if tally.words >= 20 {
-                config
-                    .site_min_pages
-                    .max((config.site_long_share * site_pages as f64).ceil() as u32)
-            } else {
-                config.site_min_pages
-            };
-            if pages >= needed {
-                whole[i] = Some((Reason::SiteTemplate, pages));
+        } else if let Some(needed) = config.template_pages_needed(tally.words, site_pages) {
+            if key_pages[i] >= needed {
+                whole[i] = Some((Reason::SiteTemplate, key_pages[i]));
             }
         }
         let length = Length::of(kept_text, tally.words);
@@ -3771,6 +3808,31 @@ Omleiding via de Ringweg
         let text = format!("Kop van het stuk hier\n\n{BODY}\n\nUitstekende band\n\n{NEXT_BODY}\n");
         let out = clean(&text);
         assert!(out.contains("\n\nUitstekende band\n\n"), "{out}");
+    }
+
+    #[test]
+    fn template_spans_are_the_blocks_enough_of_the_sites_pages_carry() {
+        let long = "een regel van twintig woorden of meer die op veel pagina's van de site staat \
+                    en toch lang genoeg is om verhaal te zijn";
+        let text = format!("Home\nKop van het stuk\n{long}\nContact\n");
+        let page = Page::new(&text);
+        let config = ClutterConfig::default();
+        // `pages[i]`: on how many of the site's pages block `i` stands.
+        let spans_of = |pages: [u32; 4], site_pages: u32| -> Vec<&str> {
+            let frequency = |key: u64| {
+                let block = page.keys.iter().position(|&k| k == key).unwrap();
+                pages[block]
+            };
+            template_spans(&page, site_pages, frequency, &config)
+                .into_iter()
+                .map(|(start, end)| &text[start..end])
+                .collect()
+        };
+        // Short blocks on three pages are template; a long one needs half the site's pages.
+        assert_eq!(spans_of([3, 1, 3, 3], 10), ["Home", "Contact"]);
+        assert_eq!(spans_of([3, 1, 5, 3], 10), ["Home", long, "Contact"]);
+        // A site of two pages has no template.
+        assert!(spans_of([2, 2, 2, 2], 2).is_empty());
     }
 
     #[test]

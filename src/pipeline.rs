@@ -1,10 +1,11 @@
 //! The pipeline: read → segment → clutter → fingerprint → dedup → write → report, over the
 //! input streamed in batches, in three passes:
 //!
-//! 1. **Site statistics** (only with the clutter stage on): every document is segmented
-//!    and its block keys counted per site ([`SiteStats`]). Nothing of the text is kept.
+//! 1. **Site statistics**: every document is segmented and its block keys counted per
+//!    site ([`SiteStats`]). Nothing of the text is kept.
 //! 2. **Clean and fingerprint**: the input is read again; each document's clutter is
-//!    decided with the site statistics and the cleaned text is fingerprinted. The spans
+//!    decided with the site statistics and the cleaned text is fingerprinted (with
+//!    `--no-clutter`, the text less its site template). The spans
 //!    removed (16 bytes each) and the explain rows go to spool files. Memory keeps a
 //!    fixed-size [`Fingerprint`] and a short summary per document.
 //! 3. **Dedup and write**: clusters are found among the fingerprints, then the input is
@@ -144,13 +145,9 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     read::spool_stdin(&mut sources, &outputs.spool_dir)?;
 
     let mut sites = SiteIndex::default();
-    let (stats, pages, counted) = if config.clutter.enabled {
-        let (stats, pages, counted) =
-            count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
-        (stats, Some(pages), counted)
-    } else {
-        (SiteStats::default(), None, Counted::default())
-    };
+    // Even when clutter is not stripped, dedup reads pages without their site template.
+    let (stats, pages, counted) =
+        count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
     let top = stats.top(config.clutter.site_min_pages, 20);
     let mut cleaned = clean(
         config, &sources, &stats, pages, &mut sites, &top, &outputs, progress, &mut watch,
@@ -425,7 +422,7 @@ fn clean(
     config: &Config,
     sources: &[Source],
     stats: &SiteStats,
-    mut pages: Option<SpoolPrefetch>,
+    mut pages: SpoolPrefetch,
     sites: &mut SiteIndex,
     top: &[(u32, u64, u32)],
     outputs: &Outputs,
@@ -475,18 +472,15 @@ fn clean(
         watch.lap("read");
         let Some(docs) = batch else { break };
         let site_of: Vec<u32> = docs.iter().map(|d| sites.id(&d.site)).collect();
-        // Pass one's pages, one frame per document; none when it did not run.
-        let frames: Vec<Vec<u8>> = match &mut pages {
-            Some(reader) => docs
-                .iter()
-                .map(|d| {
-                    reader
-                        .next_frame()
-                        .map_err(|e| spool_ended(e, &sources[d.source].path, &outputs.spool_dir))
-                })
-                .collect::<Result<_>>()?,
-            None => vec![Vec::new(); docs.len()],
-        };
+        // Pass one's pages, one frame per document.
+        let frames: Vec<Vec<u8>> = docs
+            .iter()
+            .map(|d| {
+                pages
+                    .next_frame()
+                    .map_err(|e| spool_ended(e, &sources[d.source].path, &outputs.spool_dir))
+            })
+            .collect::<Result<_>>()?;
 
         let mut decided: Vec<Decided> = docs
             .par_iter()
@@ -522,8 +516,25 @@ fn clean(
                 } else {
                     (Vec::new(), Vec::new(), false, None)
                 };
-                let text = clutter::apply(&d.text, &page.blocks, &removals);
-                let form = clutter::kept_form(&d.text, &page, &removals);
+                // `--no-clutter` writes the text as it is, white space and all.
+                let text = if config.clutter.enabled {
+                    clutter::apply(&d.text, &page.blocks, &removals)
+                } else {
+                    d.text.clone()
+                };
+                let form = if config.clutter.enabled {
+                    clutter::kept_form(&d.text, &page, &removals)
+                } else {
+                    // The text is written as it is, but its copies are found on it
+                    // without the site's template, which pages of one site share.
+                    let template = clutter::template_spans(
+                        &page,
+                        stats.site_pages(site),
+                        |key| stats.frequency(site, key),
+                        &config.clutter,
+                    );
+                    clutter::kept_form(&d.text, &page, &template)
+                };
                 Ok(Decided {
                     page,
                     removals,
@@ -772,6 +783,8 @@ struct Rerender<'a> {
     next_ordinal: usize,
     /// Whether the corpus goes to a mirrored directory (text files are written bare).
     mirrored: bool,
+    /// Whether texts are written unchanged (`--no-clutter`), not rebuilt from their spans.
+    unchanged: bool,
     sources: &'a [Source],
     fields: &'a read::Fields,
 }
@@ -853,7 +866,11 @@ impl Rerender<'_> {
                 let blocks = crate::segment::segment(&doc.text);
                 // The text rebuilt from `spans`, which must be the one ordinal `of` had.
                 let rebuilt = |spans: &[(usize, usize)], of: usize| {
-                    let text = clutter::apply(&doc.text, &blocks, spans);
+                    let text = if self.unchanged {
+                        doc.text.clone()
+                    } else {
+                        clutter::apply(&doc.text, &blocks, spans)
+                    };
                     let expected = self.summaries.get(of).map(|s| s.content);
                     if expected == Some(xxh3_64(text.as_bytes())) {
                         Ok(text)
@@ -1022,6 +1039,7 @@ fn write_outputs(
             documents,
             next_ordinal: 0,
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
+            unchanged: !config.clutter.enabled,
             sources,
             fields: &config.fields,
         };
@@ -1367,6 +1385,7 @@ mod tests {
             documents: summaries.len(),
             next_ordinal: 0,
             mirrored: false,
+            unchanged: false,
             sources,
             fields,
         }

@@ -166,6 +166,60 @@ fn no_clutter_writes_text_unchanged() {
     }
 }
 
+/// Four pages on each of two sites whose template (menus, teasers, footer) is longer than
+/// their stories, laid out with indentation and runs of blank lines; the story of `a0` is
+/// also published on the other site as `b0`.
+fn template_heavy_corpus(dir: &TestDir) {
+    let template = |site: usize| {
+        let teasers: Vec<String> = (0..3).map(|n| prose(900 + 10 * site + n)).collect();
+        (
+            format!(
+                "  Home\n  Nieuws | Sport | Regio\n\n\n  Meest gelezen\n    {}\n",
+                teasers.join("\n    ")
+            ),
+            format!("\n\n  Schrijf je in voor de nieuwsbrief  \n  © 2025 Site {site}\n"),
+        )
+    };
+    let mut lines = Vec::new();
+    for (site, name) in ["a", "b"].iter().enumerate() {
+        let (top, bottom) = template(site);
+        for page in 0..4 {
+            // Page 0 of both sites carries the same story.
+            let story = if page == 0 { 0 } else { 10 * site + page };
+            let text = format!(
+                "{top}\n    Kop {name}{page}\n\n    {}\n{bottom}",
+                prose(story)
+            );
+            lines.push(record(
+                &format!("{name}{page}"),
+                &format!("{name}.nl"),
+                &text,
+            ));
+        }
+    }
+    dir.write("in.jsonl", lines.join("\n") + "\n");
+}
+
+#[test]
+fn no_clutter_keeps_every_byte_and_finds_copies_without_the_site_template() {
+    let dir = TestDir::new();
+    template_heavy_corpus(&dir);
+    clean_input(
+        &dir,
+        &["--no-clutter", "--keep-duplicates", "--clusters", "c.jsonl"],
+    );
+    let input = jsonl(&dir.read("in.jsonl"));
+    let written = jsonl(&dir.read("out.jsonl"));
+    assert_eq!(
+        input, written,
+        "every byte of every text is written as it was"
+    );
+    // Pages of one site share more template than story: only the story's copies match.
+    let clusters = jsonl(&dir.read("c.jsonl"));
+    let ids: Vec<&str> = clusters.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a0", "b0"], "{clusters:?}");
+}
+
 #[test]
 fn report_has_schema_config_counts_clusters_and_timing() {
     let dir = TestDir::new();
