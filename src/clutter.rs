@@ -604,7 +604,9 @@ pub struct SecondArticle {
 /// The blocks of `page` that are site template ([`Reason::SiteTemplate`]: on enough of its
 /// site's `site_pages` pages, `frequency` giving a block key's), as spans in order. They are
 /// what dedup leaves out of the fingerprint of a page whose text is written unchanged
-/// (`--no-clutter`), so that pages of one site do not match through their menus.
+/// (`--no-clutter`), so that pages of one site do not match through their menus. Words
+/// are counted on the whole block, where the clutter stage counts what its in-line cuts
+/// leave.
 pub fn template_spans(
     page: &Page,
     site_pages: u32,
@@ -1184,15 +1186,16 @@ const COMMENT_SIGNATURES: &[&str] = &[
 
 /// A second article appended below the first (infinite scroll): a section label standing
 /// alone (not a fragment of a sentence broken at a link, not a cell of a page laid out in
-/// columns), then a headline-like block and at least two more kept blocks, below a first
-/// article that visibly ended. The first article is at least three kept blocks that make
+/// columns) and a headline-like block below it, or a headline-like block with a byline
+/// right below it; then at least two more kept blocks, below a first article that visibly
+/// ended. The first article is at least three kept blocks that make
 /// up most of the blocks from the first kept block to the label ([`FIRST_ARTICLE_SHARE`];
 /// an article's own furniture, its byline, dates, credits, captions and prompts, does not
 /// count), so a label and a headline in a column of menus and teasers above the article
 /// open nothing; and between its last kept block and the label stands what closes an article
 /// ([`closes_an_article`]: a call to action, a byline, a credit, a comment count), so a
 /// teaser boxed inside the article, whose text then goes on, opens nothing either.
-/// Everything from the label on goes.
+/// Everything from the label (or the headline) on goes.
 ///
 /// Returns which blocks the second article keeps as a page of its own (its headline and
 /// the blocks the classifier kept below it), for `--split-articles`.
@@ -1230,16 +1233,32 @@ fn strip_second_article(
             || (kept_before as f64) < FIRST_ARTICLE_SHARE * blocks_before as f64
             || runs[i].blocks > 1
             || near_columns
-            || !lex.is_category(keys.get(i))
             || !verdict[last_kept + 1..i]
                 .iter()
                 .any(|v| v.is_some_and(|(r, _)| closes_an_article(r)))
         {
             continue;
         }
-        let title = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)?;
+        // The second article's head: a section label and the headline below it, or a
+        // headline with its byline right below it.
+        let title = if lex.is_category(keys.get(i)) {
+            let title = (i + 1..features.len()).find(|&j| keep[j] || features[j].title_like)?;
+            if !features[title].title_like {
+                continue;
+            }
+            title
+        } else if features[i].title_like
+            && features[i].words >= HEADLINE_WORDS
+            && verdict[i + 1..(i + 3).min(features.len())]
+                .iter()
+                .any(|v| matches!(v, Some((Reason::Byline, _))))
+        {
+            i
+        } else {
+            continue;
+        };
         let kept_after = (title + 1..features.len()).filter(|&j| keep[j]).count();
-        if features[title].title_like && kept_after >= 2 {
+        if kept_after >= 2 {
             let second: Vec<bool> = (0..keep.len())
                 .map(|j| j == title || j > title && keep[j])
                 .collect();
@@ -1250,6 +1269,10 @@ fn strip_second_article(
     }
     None
 }
+
+/// The fewest words of a headline: a shorter title-like block is a label or a button
+/// (`SUBSCRIBE`, `Regio`).
+const HEADLINE_WORDS: usize = 3;
 
 /// The least share of the blocks from the first kept block to a section label that the
 /// first article keeps, for the label to open a second article (see
@@ -2566,7 +2589,7 @@ fn headline_above(
         if named_rule(removed[i]) {
             continue;
         }
-        if features[i].title_like && features[i].words >= 3 && candidate(i) {
+        if features[i].title_like && features[i].words >= HEADLINE_WORDS && candidate(i) {
             return Some(i);
         }
         looked += 1;
@@ -3583,6 +3606,36 @@ mod tests {
         }
         assert_eq!(
             second_article_of(&text, "Regio", &[], true, false),
+            (0, None)
+        );
+    }
+
+    #[test]
+    fn a_headline_with_its_byline_below_an_ended_article_opens_a_second_one() {
+        let page = |headline: &str| {
+            format!(
+                "Brug over het kanaal gaat dicht voor herstel\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n\
+                 Deel dit artikel\n\n{headline}\n\nDoor Jan Jansen\n\n{SECOND_BODY}\n\n{SECOND_BODY}\n"
+            )
+        };
+        let headline = "Bakkerij in het dorp sluit na 94 jaar";
+        let byline = ("Door Jan Jansen", Reason::Byline);
+        let ended = [("Deel dit artikel", Reason::Prompt), byline];
+        // The headline, as the classifier left it, and the two paragraphs below the byline
+        // (the byline keeps its own reason).
+        let (gone, second) = second_article_of(&page(headline), headline, &ended, true, false);
+        assert_eq!(gone, 3);
+        let second = second.unwrap();
+        let kept: Vec<usize> = (0..second.len()).filter(|&i| second[i]).collect();
+        assert_eq!(kept, [5, 7, 8]);
+        // Not when the article goes on (a byline box inside it), nor under a button.
+        let going_on = [("Deel dit artikel", Reason::LowContent), byline];
+        assert_eq!(
+            second_article_of(&page(headline), headline, &going_on, true, false),
+            (0, None)
+        );
+        assert_eq!(
+            second_article_of(&page("ABONNEER"), "ABONNEER", &ended, true, false),
             (0, None)
         );
     }

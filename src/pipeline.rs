@@ -148,7 +148,12 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
     // Even when clutter is not stripped, dedup reads pages without their site template.
     let (stats, pages, counted) =
         count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
-    let top = stats.top(config.clutter.site_min_pages, 20);
+    // The report's template blocks are those stripped, none with `--no-clutter`.
+    let top = if config.clutter.enabled {
+        stats.top(config.clutter.site_min_pages, 20)
+    } else {
+        Vec::new()
+    };
     let mut cleaned = clean(
         config, &sources, &stats, pages, &mut sites, &top, &outputs, progress, &mut watch,
     )?;
@@ -533,7 +538,14 @@ fn clean(
                         |key| stats.frequency(site, key),
                         &config.clutter,
                     );
-                    clutter::kept_form(&d.text, &page, &template)
+                    // A page that is all template (a short story the site posted three
+                    // times) keeps its whole text, or its copies could not match.
+                    let form = clutter::kept_form(&d.text, &page, &template);
+                    if form.is_empty() {
+                        page.forms.joined().to_string()
+                    } else {
+                        form
+                    }
                 };
                 Ok(Decided {
                     page,
@@ -781,6 +793,9 @@ struct Rerender<'a> {
     documents: usize,
     /// The ordinal of the next document to be found in the input.
     next_ordinal: usize,
+    /// How many records the second pass skipped as bad, and how many this pass passed over.
+    skipped: usize,
+    passed_over: usize,
     /// Whether the corpus goes to a mirrored directory (text files are written bare).
     mirrored: bool,
     /// Whether texts are written unchanged (`--no-clutter`), not rebuilt from their spans.
@@ -809,14 +824,15 @@ impl Rerender<'_> {
         // bad.
         let mut placed = Vec::with_capacity(records.len());
         for record in records {
-            let grew = || Error::InputChanged {
-                path: self.sources[record.source].path.clone(),
-            };
-            // More records than the second pass saw: the input grew.
-            let next = self.summaries[..self.documents]
-                .get(self.next_ordinal)
-                .ok_or_else(grew)?;
-            if (next.source, next.line) != (record.source, record.line) {
+            let next = self.summaries[..self.documents].get(self.next_ordinal);
+            if next.is_none_or(|next| (next.source, next.line) != (record.source, record.line)) {
+                // More such records than the second pass skipped: the input grew.
+                self.passed_over += 1;
+                if self.passed_over > self.skipped {
+                    return Err(Error::InputChanged {
+                        path: self.sources[record.source].path.clone(),
+                    });
+                }
                 continue;
             }
             let frame = self
@@ -1038,6 +1054,8 @@ fn write_outputs(
             splits: &cleaned.splits,
             documents,
             next_ordinal: 0,
+            skipped: cleaned.skipped.len(),
+            passed_over: 0,
             mirrored: matches!(sink, write::CorpusSink::Directory(_)),
             unchanged: !config.clutter.enabled,
             sources,
@@ -1384,6 +1402,8 @@ mod tests {
             splits: &[],
             documents: summaries.len(),
             next_ordinal: 0,
+            skipped: 0,
+            passed_over: 0,
             mirrored: false,
             unchanged: false,
             sources,

@@ -100,6 +100,22 @@ fn skip_bad_skips_counts_and_reports() {
 }
 
 #[test]
+fn a_bad_last_record_is_skipped_like_any_other() {
+    let dir = TestDir::new();
+    dir.write(
+        "in.jsonl",
+        format!("{}\nnot json\n", record("a", "s", &prose(1))),
+    );
+    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--skip-bad", "-q"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids: Vec<_> = jsonl(&dir.read("out.jsonl"))
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect();
+    assert_eq!(ids, ["a"]);
+}
+
+#[test]
 fn refuses_to_write_over_its_input() {
     let dir = TestDir::new();
     let original = format!("{}\n", record("a", "s", &prose(1)));

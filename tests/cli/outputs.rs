@@ -221,6 +221,33 @@ fn no_clutter_keeps_every_byte_and_finds_copies_without_the_site_template() {
 }
 
 #[test]
+fn no_clutter_finds_a_short_story_a_site_posted_three_times() {
+    // Every paragraph of the story is short and stands on three pages of the site, as
+    // template does: the copies still match on their whole text.
+    let dir = TestDir::new();
+    let story: Vec<String> = (0..8)
+        .map(|n| prose(700 + n).split(". ").next().unwrap().to_string() + ".")
+        .collect();
+    let mut lines = Vec::new();
+    for copy in 0..3 {
+        lines.push(record(&format!("copy{copy}"), "s.nl", &story.join("\n")));
+    }
+    for other in 0..5 {
+        lines.push(record(
+            &format!("other{other}"),
+            "s.nl",
+            &prose(800 + other),
+        ));
+    }
+    dir.write("in.jsonl", lines.join("\n") + "\n");
+    clean_input(&dir, &["--no-clutter", "--clusters", "c.jsonl"]);
+    let clusters = jsonl(&dir.read("c.jsonl"));
+    let ids: Vec<&str> = clusters.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["copy0", "copy1", "copy2"], "{clusters:?}");
+    assert_eq!(jsonl(&dir.read("out.jsonl")).len(), 6);
+}
+
+#[test]
 fn report_has_schema_config_counts_clusters_and_timing() {
     let dir = TestDir::new();
     site_corpus(&dir);
