@@ -601,13 +601,33 @@ pub struct SecondArticle {
     pub range: (usize, usize),
 }
 
-/// The blocks of `page` that are site template ([`Reason::SiteTemplate`]: on enough of its
-/// site's `site_pages` pages, `frequency` giving a block key's), as spans in order. They are
-/// what dedup leaves out of the fingerprint of a page whose text is written unchanged
-/// (`--no-clutter`), so that pages of one site do not match through their menus. Words
-/// are counted on the whole block, where the clutter stage counts what its in-line cuts
-/// leave.
-pub fn template_spans(
+/// The key form of `page` less its site template ([`Reason::SiteTemplate`]: blocks on
+/// enough of its site's `site_pages` pages, `frequency` giving a block key's): what dedup
+/// fingerprints of a page whose text is written unchanged (`--no-clutter`), so that pages
+/// of one site do not match through their menus. A page that is all template (a short
+/// story a site posted three times) keeps its whole form, or its copies could not match.
+pub fn template_free_form(
+    text: &str,
+    page: &Page,
+    site_pages: u32,
+    frequency: impl Fn(u64) -> u32,
+    config: &ClutterConfig,
+) -> String {
+    let form = kept_form(
+        text,
+        page,
+        &template_spans(page, site_pages, frequency, config),
+    );
+    if form.is_empty() {
+        page.forms.joined().to_string()
+    } else {
+        form
+    }
+}
+
+/// The site-template blocks of [`template_free_form`], as spans in order. Words are counted
+/// on the whole block, where the clutter stage counts what its in-line cuts leave.
+fn template_spans(
     page: &Page,
     site_pages: u32,
     frequency: impl Fn(u64) -> u32,
@@ -618,11 +638,8 @@ pub fn template_spans(
         .zip(&page.keys)
         .enumerate()
         .filter(|&(i, (_, &key))| {
-            let words = page
-                .forms
-                .get(i)
-                .split(' ')
-                .filter(|w| !w.is_empty())
+            let words = word_spans(page.forms.get(i))
+                .filter(|(start, end)| end > start)
                 .count();
             config
                 .template_pages_needed(words, site_pages)

@@ -22,6 +22,7 @@
 //! batches are taken in input order, so results land in ordinal order whatever the thread
 //! count; the only thread-dependent output is the report's `timing` block.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -382,15 +383,13 @@ struct Processed {
 }
 
 /// One document after the clutter stage.
-struct Decided {
+struct Decided<'a> {
     page: Page,
     removals: Vec<Removal>,
-    /// Whether a second article was found on the page.
-    second_article: bool,
     /// The second article split off the page, under `--split-articles`.
     split: Option<SplitText>,
-    /// The cleaned text.
-    text: String,
+    /// The cleaned text (the text itself with `--no-clutter`).
+    text: Cow<'a, str>,
     /// The key form of what the page keeps, for its fingerprint.
     form: String,
     /// Its `--block-features` lines.
@@ -409,15 +408,28 @@ struct SplitText {
 }
 
 impl SplitText {
-    /// The second article of `judgement`, as a text of its own.
-    fn of(doc: &Document, page: &Page, judgement: &clutter::Judgement) -> Option<SplitText> {
-        let clutter::SecondArticle { spans, range } = judgement.second_article.clone()?;
-        Some(SplitText {
+    /// The second article found on `page`, as a text of its own.
+    fn of(doc: &Document, page: &Page, second: clutter::SecondArticle) -> SplitText {
+        let clutter::SecondArticle { spans, range } = second;
+        SplitText {
             text: clutter::apply(&doc.text, &page.blocks, &spans),
             form: clutter::kept_form(&doc.text, page, &spans),
             spans,
             range,
-        })
+        }
+    }
+}
+
+impl Summary {
+    /// The summary of a document of id `id` read from `doc`'s record, whose text is `text`.
+    fn of(id: String, doc: &Document, text: &str) -> Summary {
+        Summary {
+            id,
+            source: doc.source,
+            line: doc.line,
+            headline: truncate(first_line(text), 200).to_string(),
+            content: xxh3_64(text.as_bytes()),
+        }
     }
 }
 
@@ -499,8 +511,8 @@ fn clean(
                         path: sources[d.source].path.clone(),
                     })?
                 };
-                let (removals, featured, second_article, split) = if config.clutter.enabled {
-                    let judgement = clutter::judge(
+                let (removals, featured, split) = if config.clutter.enabled {
+                    let mut judgement = clutter::judge(
                         &d.text,
                         &page,
                         stats.site_pages(site),
@@ -511,46 +523,36 @@ fn clean(
                         Some(_) => feature_rows(d, &page, &judgement),
                         None => Vec::new(),
                     };
-                    let split = config
-                        .clutter
-                        .split_articles
-                        .then(|| SplitText::of(d, &page, &judgement))
-                        .flatten();
-                    let second_article = judgement.second_article.is_some();
-                    (judgement.removals, featured, second_article, split)
+                    let split = judgement
+                        .second_article
+                        .take()
+                        .filter(|_| config.clutter.split_articles)
+                        .map(|second| SplitText::of(d, &page, second));
+                    (judgement.removals, featured, split)
                 } else {
-                    (Vec::new(), Vec::new(), false, None)
+                    (Vec::new(), Vec::new(), None)
                 };
-                // `--no-clutter` writes the text as it is, white space and all.
-                let text = if config.clutter.enabled {
-                    clutter::apply(&d.text, &page.blocks, &removals)
+                let (text, form) = if config.clutter.enabled {
+                    (
+                        Cow::Owned(clutter::apply(&d.text, &page.blocks, &removals)),
+                        clutter::kept_form(&d.text, &page, &removals),
+                    )
                 } else {
-                    d.text.clone()
-                };
-                let form = if config.clutter.enabled {
-                    clutter::kept_form(&d.text, &page, &removals)
-                } else {
-                    // The text is written as it is, but its copies are found on it
-                    // without the site's template, which pages of one site share.
-                    let template = clutter::template_spans(
+                    // `--no-clutter` writes the text as it is, white space and all, but
+                    // finds its copies without the site's template, which pages of one
+                    // site share.
+                    let form = clutter::template_free_form(
+                        &d.text,
                         &page,
                         stats.site_pages(site),
                         |key| stats.frequency(site, key),
                         &config.clutter,
                     );
-                    // A page that is all template (a short story the site posted three
-                    // times) keeps its whole text, or its copies could not match.
-                    let form = clutter::kept_form(&d.text, &page, &template);
-                    if form.is_empty() {
-                        page.forms.joined().to_string()
-                    } else {
-                        form
-                    }
+                    (Cow::Borrowed(d.text.as_str()), form)
                 };
                 Ok(Decided {
                     page,
                     removals,
-                    second_article,
                     split,
                     text,
                     form,
@@ -585,12 +587,12 @@ fn clean(
                     let Decided {
                         page,
                         removals,
-                        second_article,
                         split,
                         text,
                         featured,
                         ..
                     } = decided;
+                    let second_article = removals.iter().any(|r| r.reason == Reason::SecondArticle);
                     let split_spans = split.as_ref().map(|s| s.spans.as_slice());
                     let spans = match &outputs.corpus {
                         Some(_) => encode_spans(&removals, split_spans),
@@ -613,13 +615,7 @@ fn clean(
                     let split = split.zip(split_fingerprint).map(|(split, fingerprint)| {
                         let range = split.range;
                         SplitPart {
-                            summary: Summary {
-                                id: write::split_id(&doc.id),
-                                source: doc.source,
-                                line: doc.line,
-                                headline: truncate(first_line(&split.text), 200).to_string(),
-                                content: xxh3_64(split.text.as_bytes()),
-                            },
+                            summary: Summary::of(write::split_id(&doc.id), doc, &split.text),
                             fingerprint,
                             keep: KeepInfo {
                                 site,
@@ -637,13 +633,7 @@ fn clean(
                         template_examples(doc, &page, site, &top_index)
                     };
                     Processed {
-                        summary: Summary {
-                            id: doc.id.clone(),
-                            source: doc.source,
-                            line: doc.line,
-                            headline: truncate(first_line(&text), 200).to_string(),
-                            content: xxh3_64(text.as_bytes()),
-                        },
+                        summary: Summary::of(doc.id.clone(), doc, &text),
                         fingerprint,
                         keep: KeepInfo {
                             site,
@@ -879,13 +869,17 @@ impl Rerender<'_> {
                 if !spans.iter().chain(&split_spans).all(fits) {
                     return Err(changed());
                 }
-                let blocks = crate::segment::segment(&doc.text);
+                let blocks = if self.unchanged {
+                    Vec::new()
+                } else {
+                    crate::segment::segment(&doc.text)
+                };
                 // The text rebuilt from `spans`, which must be the one ordinal `of` had.
                 let rebuilt = |spans: &[(usize, usize)], of: usize| {
                     let text = if self.unchanged {
-                        doc.text.clone()
+                        Cow::Borrowed(doc.text.as_str())
                     } else {
-                        clutter::apply(&doc.text, &blocks, spans)
+                        Cow::Owned(clutter::apply(&doc.text, &blocks, spans))
                     };
                     let expected = self.summaries.get(of).map(|s| s.content);
                     if expected == Some(xxh3_64(text.as_bytes())) {

@@ -38,7 +38,7 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
     let dir = TestDir::new();
     let news = fixtures().join("news.jsonl");
     let news = news.to_str().unwrap();
-    let out = dir.run(&[
+    dir.run_ok(&[
         "clean",
         news,
         "-o",
@@ -51,7 +51,6 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
         "e.jsonl",
         "-q",
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
     let split = jsonl(&dir.read("split.jsonl"));
     let page = by_id(&split, PAGE).expect("the page is written");
     let second_id = format!("{PAGE}#2");
@@ -82,7 +81,7 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
     }
 
     // Without the flag the second article is stripped and nothing else changes.
-    let out = dir.run(&[
+    dir.run_ok(&[
         "clean",
         news,
         "-o",
@@ -90,7 +89,6 @@ fn a_second_article_is_written_as_a_document_of_its_own_after_its_page() {
         "--keep-duplicates",
         "-q",
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
     let plain = jsonl(&dir.read("plain.jsonl"));
     assert!(by_id(&plain, &second_id).is_none());
     let unsplit: Vec<&serde_json::Value> = split
@@ -202,7 +200,7 @@ fn split_articles_are_the_same_for_any_thread_count_and_batch_size() {
     page_and_a_copy_of_its_second_article(&dir);
     let news = fixtures().join("news.jsonl");
     let run = |tag: &str, threads: &str, batch: &str| {
-        let out = dir.run(&[
+        dir.run_ok(&[
             "clean",
             "in.jsonl",
             news.to_str().unwrap(),
@@ -219,7 +217,6 @@ fn split_articles_are_the_same_for_any_thread_count_and_batch_size() {
             &format!("e{tag}.jsonl"),
             "-q",
         ]);
-        assert!(out.status.success(), "{}", stderr(&out));
         ["o", "c", "e"].map(|n| dir.read(&format!("{n}{tag}.jsonl")))
     };
     let one = run("1", "1", "8388608");
@@ -256,7 +253,7 @@ fn split_articles_need_the_clutter_stage_and_a_jsonl_output() {
     }
     assert!(!dir.path("mirror").exists(), "nothing is written");
     // A mirrored directory of JSONL files holds split articles as lines of their own.
-    let out = dir.run(&[
+    dir.run_ok(&[
         "clean",
         "in.jsonl",
         "-o",
@@ -264,5 +261,4 @@ fn split_articles_need_the_clutter_stage_and_a_jsonl_output() {
         "--split-articles",
         "-q",
     ]);
-    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -42,6 +42,12 @@ impl TestDir {
         cmd
     }
 
+    /// Runs zeef with `args`, which must succeed.
+    pub fn run_ok(&self, args: &[&str]) {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+
     /// Runs zeef with `args` and returns its output, whatever the exit code.
     pub fn run(&self, args: &[&str]) -> Output {
         self.zeef().args(args).output().expect("run zeef")
@@ -57,8 +63,7 @@ pub fn fixtures() -> PathBuf {
 pub fn clean_input(dir: &TestDir, extra: &[&str]) {
     let mut args = vec!["clean", "in.jsonl", "-o", "out.jsonl", "-q"];
     args.extend_from_slice(extra);
-    let out = dir.run(&args);
-    assert!(out.status.success(), "{}", stderr(&out));
+    dir.run_ok(&args);
 }
 
 /// Parses JSONL text into values.
