@@ -39,7 +39,14 @@ pub struct Record {
     /// Where the id field's value lies in `line`, when the record has one (else the writer
     /// adds zeef's id).
     pub id_value: Option<Range<usize>>,
+    /// Where a [`SPLIT_FROM_FIELD`] value lies in `line`, when the record already has one:
+    /// a second article split off it gets that value replaced, not a second such key.
+    pub split_from_value: Option<Range<usize>>,
 }
+
+/// The field a split-off second article's record names its page's id in
+/// (`--split-articles`).
+pub const SPLIT_FROM_FIELD: &str = "split_from";
 
 /// The input format of one source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
-use crate::document::{Compression, Document, Format, Record, Skipped};
+use crate::document::{Compression, Document, Format, Record, Skipped, SPLIT_FROM_FIELD};
 use crate::error::{Error, Result};
 
 /// The JSONL field names zeef reads.
@@ -629,6 +629,7 @@ struct TopLevel<'de> {
     site: Option<&'de RawValue>,
     url: Option<&'de RawValue>,
     date: Option<&'de RawValue>,
+    split_from: Option<&'de RawValue>,
 }
 
 /// Visits a record's top-level object, keeping the raw values of the named fields and
@@ -673,6 +674,8 @@ impl<'de> serde::de::Visitor<'de> for TopLevelVisitor<'_> {
                 top.date = Some(value);
             } else if key == "url" {
                 top.url = Some(value);
+            } else if key == SPLIT_FROM_FIELD {
+                top.split_from = Some(value);
             }
         }
         Ok(top)
@@ -749,10 +752,12 @@ fn parse_record(mut line: Vec<u8>, fields: &Fields) -> std::result::Result<Parse
     });
     let site = non_empty_str(top.site).or_else(|| non_empty_str(top.url).and_then(|u| host_of(&u)));
     let date = non_empty_str(top.date);
-    let id_value = top.id.map(|raw| {
+    let value_range = |raw: &RawValue| {
         let start = raw.get().as_ptr() as usize - line.as_ptr() as usize;
         start..start + raw.get().len()
-    });
+    };
+    let id_value = top.id.map(value_range);
+    let split_from_value = top.split_from.map(value_range);
     Ok(Parsed {
         id,
         site,
@@ -762,6 +767,7 @@ fn parse_record(mut line: Vec<u8>, fields: &Fields) -> std::result::Result<Parse
             line,
             text_value,
             id_value,
+            split_from_value,
         }),
     })
 }
@@ -852,6 +858,14 @@ mod tests {
         );
         let r = p1.record.as_ref().unwrap();
         assert!(r.id_value.is_none() && !r.line.ends_with(b"\r"));
+        assert!(r.split_from_value.is_none());
+    }
+
+    #[test]
+    fn records_know_where_an_earlier_split_from_lies() {
+        let parsed = parse_lines(b"{\"id\":\"a#2\",\"split_from\": \"a\",\"text\":\"t\"}");
+        let r = parsed[0].as_ref().unwrap().record.as_ref().unwrap();
+        assert_eq!(&r.line[r.split_from_value.clone().unwrap()], b"\"a\"");
     }
 
     #[test]

@@ -199,12 +199,12 @@ pub fn split_id(id: &str) -> String {
     format!("{id}#2")
 }
 
-/// The field a split-off second article's record names its page's id in.
-pub const SPLIT_FROM_FIELD: &str = "split_from";
+pub use crate::document::SPLIT_FROM_FIELD;
 
 /// What the corpus sink writes for the second article split off `doc`, whose text is
 /// `text`: `doc`'s record with that text, the id [`split_id`] and a field
-/// [`SPLIT_FROM_FIELD`] holding `doc`'s id, added first.
+/// [`SPLIT_FROM_FIELD`] holding `doc`'s id: added first, or in place of the value of a
+/// field of that name the record already has.
 pub fn render_split(doc: &Document, fields: &Fields, text: &str) -> Vec<u8> {
     let mut line = Vec::with_capacity(text.len() + 256);
     // Writing to a Vec cannot fail.
@@ -230,7 +230,13 @@ fn write_line(
             let line = &record.line[..];
             let mut from = 0;
             let adds_id = record.id_value.is_none();
-            if adds_id || split {
+            let adds_split_from = split && record.split_from_value.is_none();
+            // The page's id as its record spells it (a number stays a number).
+            let page_id = match &record.id_value {
+                Some(range) => Value::Raw(&line[range.clone()]),
+                None => Value::Json(&doc.id),
+            };
+            if adds_id || adds_split_from {
                 // Records start with `{` (the reader checks), perhaps after white space.
                 let brace = line.iter().position(|&b| b == b'{').unwrap_or(0);
                 out.write_all(&line[..=brace])?;
@@ -239,27 +245,28 @@ fn write_line(
                     serde_json::to_writer(&mut *out, &id)?;
                     out.write_all(b",")?;
                 }
-                if split {
-                    // The page's id as its record spells it (a number stays a number).
+                if adds_split_from {
                     write_key(out, SPLIT_FROM_FIELD)?;
-                    match &record.id_value {
-                        Some(range) => out.write_all(&line[range.clone()])?,
-                        None => serde_json::to_writer(&mut *out, &doc.id)?,
-                    }
+                    page_id.write(out)?;
                     out.write_all(b",")?;
                 }
                 from = brace + 1;
             }
             // Values replaced in place, in the order they stand: the text's, and a split
-            // article's id.
-            let mut replaced = vec![(record.text_value.clone(), text)];
-            if let Some(range) = record.id_value.as_ref().filter(|_| split) {
-                replaced.push((range.clone(), &id));
+            // article's id and page id.
+            let mut replaced = vec![(record.text_value.clone(), Value::Json(text))];
+            if split {
+                if let Some(range) = &record.id_value {
+                    replaced.push((range.clone(), Value::Json(&id)));
+                }
+                if let Some(range) = &record.split_from_value {
+                    replaced.push((range.clone(), page_id));
+                }
             }
             replaced.sort_by_key(|(range, _)| range.start);
             for (range, value) in replaced {
                 out.write_all(&line[from..range.start])?;
-                serde_json::to_writer(&mut *out, value)?;
+                value.write(out)?;
                 from = range.end;
             }
             out.write_all(&line[from..])?;
@@ -276,6 +283,22 @@ fn write_line(
         }
     }
     out.write_all(b"\n")
+}
+
+/// A value the writer puts in a record: a string to encode, or JSON to copy as it is.
+#[derive(Clone, Copy)]
+enum Value<'a> {
+    Json(&'a str),
+    Raw(&'a [u8]),
+}
+
+impl Value<'_> {
+    fn write(self, out: &mut impl Write) -> io::Result<()> {
+        match self {
+            Value::Json(s) => serde_json::to_writer(out, s).map_err(io::Error::from),
+            Value::Raw(bytes) => out.write_all(bytes),
+        }
+    }
 }
 
 /// Writes `"name":`.
@@ -660,6 +683,7 @@ mod tests {
                 line: line.as_bytes().to_vec(),
                 text_value: start..end,
                 id_value,
+                split_from_value: None,
             }),
         }
     }
@@ -710,6 +734,33 @@ mod tests {
         assert_eq!(
             value,
             serde_json::json!({"id": "p.txt#2", "split_from": "p.txt", "site": "", "text": "z"})
+        );
+    }
+
+    #[test]
+    fn a_split_of_a_record_with_a_split_from_field_replaces_its_value() {
+        let fields = Fields::default();
+        // An earlier run's split article, split again: one split_from, naming this page.
+        let line = r#"{"id":"a#2","split_from":"a","text":"vuil","n":1}"#;
+        let mut doc = document(line, true);
+        doc.id = "a#2".into();
+        if let Some(record) = doc.record.as_mut() {
+            let start = line.find(r#""a","#).unwrap();
+            record.split_from_value = Some(start..start + 3);
+        }
+        assert_eq!(
+            String::from_utf8(render_split(&doc, &fields, "twee")).unwrap(),
+            "{\"id\":\"a#2#2\",\"split_from\":\"a#2\",\"text\":\"twee\",\"n\":1}\n"
+        );
+        // Without an id of its own, zeef's id goes first and names the page in place.
+        let line = r#"{"split_from":7,"text":"vuil","n":1}"#;
+        let mut no_id = document(line, false);
+        if let Some(record) = no_id.record.as_mut() {
+            record.split_from_value = Some(14..15);
+        }
+        assert_eq!(
+            String::from_utf8(render_split(&no_id, &fields, "twee")).unwrap(),
+            "{\"id\":\"in.jsonl:1#2\",\"split_from\":\"in.jsonl:1\",\"text\":\"twee\",\"n\":1}\n"
         );
     }
 
