@@ -130,7 +130,7 @@ pub struct CommonArgs {
     #[arg(long)]
     pub no_clutter: bool,
     /// Write a second article appended below a page's own (infinite scroll) as a document
-    /// of its own, id `<id>#2`, instead of stripping it
+    /// of its own, id `<id>#2` (`#3` and on if the input has that id), instead of stripping it
     #[arg(long)]
     pub split_articles: bool,
     /// Words per shingle [default: 3]

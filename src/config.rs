@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::clutter::ClutterConfig;
 use crate::dedup::{DedupConfig, KeepPolicy};
+use crate::document::SPLIT_FROM_FIELD;
 use crate::error::{Error, Result};
 use crate::read::Fields;
 
@@ -190,6 +191,22 @@ impl Config {
             return Err(Error::Usage(
                 "--split-articles needs the clutter stage, which --no-clutter turns off".into(),
             ));
+        }
+        if self.clutter.split_articles {
+            let f = &self.fields;
+            for (flag, field) in [
+                ("--id-field", &f.id),
+                ("--text-field", &f.text),
+                ("--site-field", &f.site),
+                ("--date-field", &f.date),
+            ] {
+                if field == SPLIT_FROM_FIELD {
+                    return Err(Error::Usage(format!(
+                        "{flag} cannot be {SPLIT_FROM_FIELD}: --split-articles writes that field \
+                         into every article it splits off"
+                    )));
+                }
+            }
         }
         if self.inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
             return Err(Error::Usage(

@@ -43,7 +43,9 @@ use crate::report::{
 };
 use crate::sites::{SiteIndex, SiteStats};
 use crate::ui::Progress;
-use crate::write::{self, AtomicFile, CorpusSink, Spool, SpoolPrefetch, SpoolReader, SpoolWriter};
+use crate::write::{
+    self, AtomicFile, CorpusSink, SplitIds, Spool, SpoolPrefetch, SpoolReader, SpoolWriter,
+};
 
 /// What a run produced.
 #[derive(Debug)]
@@ -147,7 +149,7 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
 
     let mut sites = SiteIndex::default();
     // Even when clutter is not stripped, dedup reads pages without their site template.
-    let (stats, pages, counted) =
+    let (stats, pages, counted, split_ids) =
         count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
     // The report's template blocks are those stripped, none with `--no-clutter`.
     let top = if config.clutter.enabled {
@@ -156,7 +158,8 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         Vec::new()
     };
     let mut cleaned = clean(
-        config, &sources, &stats, pages, &mut sites, &top, &outputs, progress, &mut watch,
+        config, &sources, &stats, pages, &mut sites, &top, &split_ids, &outputs, progress,
+        &mut watch,
     )?;
 
     let dedup = dedup::find_clusters(&cleaned.fingerprints, &cleaned.keep, &config.dedup);
@@ -302,13 +305,14 @@ fn count_blocks(
     sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Result<(SiteStats, SpoolPrefetch, Counted)> {
+) -> Result<(SiteStats, SpoolPrefetch, Counted, SplitIds)> {
     let spool_error = |source| Error::Write {
         path: outputs.spool_dir.clone(),
         source,
     };
     let stage = progress.stage("counting", None);
     let mut stats = SiteStats::default();
+    let mut split_ids = SplitIds::default();
     let mut spool = SpoolWriter::start(Spool::create(&outputs.spool_dir)?);
     let mut stream = read_input(config, sources);
     loop {
@@ -329,6 +333,11 @@ fn count_blocks(
             .map(|(doc, keys)| (sites.id(&doc.site), keys.as_slice()))
             .collect();
         stats.add_pages(&pages);
+        if config.clutter.split_articles {
+            for doc in &docs {
+                split_ids.note(&doc.id);
+            }
+        }
         spool.push_batch(frames).map_err(spool_error)?;
         stage.advance(docs.len() as u64);
         watch.lap("site_stats");
@@ -343,7 +352,7 @@ fn count_blocks(
         .finish()
         .and_then(Spool::into_reader)
         .map_err(spool_error)?;
-    Ok((stats, SpoolPrefetch::start(pages), counted))
+    Ok((stats, SpoolPrefetch::start(pages), counted, split_ids))
 }
 
 /// A second article split off its page (`--split-articles`): a document of its own from
@@ -442,6 +451,7 @@ fn clean(
     mut pages: SpoolPrefetch,
     sites: &mut SiteIndex,
     top: &[(u32, u64, u32)],
+    split_ids: &SplitIds,
     outputs: &Outputs,
     progress: &Progress,
     watch: &mut Stopwatch,
@@ -600,33 +610,35 @@ fn clean(
                     };
                     // A split article moves to a document of its own: its blocks are not
                     // counted as clutter stripped, and its explain rows say where it went.
-                    let moved_to = split.as_ref().map(|_| write::split_id(&doc.id));
+                    let moved_to = split.as_ref().map(|_| split_ids.split_id(&doc.id));
                     let explained = match &outputs.explain {
                         Some(_) => explain_strips(doc, &removals, moved_to.as_deref()),
                         None => Vec::new(),
                     };
-                    let removals: Vec<Removal> = match moved_to {
+                    let removals: Vec<Removal> = match &moved_to {
                         Some(_) => removals
                             .into_iter()
                             .filter(|r| r.reason != Reason::SecondArticle)
                             .collect(),
                         None => removals,
                     };
-                    let split = split.zip(split_fingerprint).map(|(split, fingerprint)| {
-                        let range = split.range;
-                        SplitPart {
-                            summary: Summary::of(write::split_id(&doc.id), doc, &split.text),
-                            fingerprint,
-                            keep: KeepInfo {
-                                site,
-                                cleaned_len: split.text.len(),
-                                stripped: (range.1 - range.0).saturating_sub(split.text.len()),
-                                original_len: range.1 - range.0,
-                                date: doc.date.clone(),
-                            },
-                            range,
-                        }
-                    });
+                    let split = split.zip(split_fingerprint).zip(moved_to).map(
+                        |((split, fingerprint), id)| {
+                            let range = split.range;
+                            SplitPart {
+                                summary: Summary::of(id, doc, &split.text),
+                                fingerprint,
+                                keep: KeepInfo {
+                                    site,
+                                    cleaned_len: split.text.len(),
+                                    stripped: (range.1 - range.0).saturating_sub(split.text.len()),
+                                    original_len: range.1 - range.0,
+                                    date: doc.date.clone(),
+                                },
+                                range,
+                            }
+                        },
+                    );
                     let examples = if top_index.is_empty() {
                         Vec::new()
                     } else {
@@ -895,7 +907,8 @@ impl Rerender<'_> {
                 }
                 if let Some(split) = split {
                     let text = rebuilt(&split_spans, split)?;
-                    frame.extend(write::render_split(&doc, self.fields, &text));
+                    let id = &self.summaries[split].id;
+                    frame.extend(write::render_split(&doc, self.fields, &text, id));
                 }
                 Ok(frame)
             })

@@ -6,11 +6,13 @@
 //! interrupt handler can remove them ([`remove_pending`]). Outputs are created before the
 //! heavy work starts, so a bad path fails in a second, not after an hour.
 
-use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::document::{Compression, Document, Format};
 use crate::error::{Error, Result};
@@ -191,24 +193,49 @@ pub fn write_document_line(
     fields: &Fields,
     text: &str,
 ) -> io::Result<()> {
-    write_line(out, doc, fields, text, false)
+    write_line(out, doc, fields, text, None)
 }
 
-/// The id of the second article split off the document `id` (`--split-articles`).
-pub fn split_id(id: &str) -> String {
-    format!("{id}#2")
+/// The input ids a split article's id could collide with, so that every split article
+/// (`--split-articles`) gets an id no input document has: `<id>#2`, or `#3` and on when the
+/// input already holds `<id>#2`. Only ids holding `#` can collide, so only those are kept,
+/// as 8-byte hashes (a hash collision only skips a number).
+#[derive(Debug, Default)]
+pub struct SplitIds {
+    taken: HashSet<u64>,
+}
+
+impl SplitIds {
+    /// Notes an input document's id.
+    pub fn note(&mut self, id: &str) {
+        if id.contains('#') {
+            self.taken.insert(xxh3_64(id.as_bytes()));
+        }
+    }
+
+    /// The id of the second article split off the document `id`.
+    pub fn split_id(&self, id: &str) -> String {
+        let mut n = 2u64;
+        loop {
+            let candidate = format!("{id}#{n}");
+            if !self.taken.contains(&xxh3_64(candidate.as_bytes())) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
 }
 
 pub use crate::document::SPLIT_FROM_FIELD;
 
 /// What the corpus sink writes for the second article split off `doc`, whose text is
-/// `text`: `doc`'s record with that text, the id [`split_id`] and a field
+/// `text` and id `id` (see [`SplitIds`]): `doc`'s record with that text and id and a field
 /// [`SPLIT_FROM_FIELD`] holding `doc`'s id: added first, or in place of the value of a
 /// field of that name the record already has.
-pub fn render_split(doc: &Document, fields: &Fields, text: &str) -> Vec<u8> {
+pub fn render_split(doc: &Document, fields: &Fields, text: &str, id: &str) -> Vec<u8> {
     let mut line = Vec::with_capacity(text.len() + 256);
     // Writing to a Vec cannot fail.
-    let _ = write_line(&mut line, doc, fields, text, true);
+    let _ = write_line(&mut line, doc, fields, text, Some(id));
     line
 }
 
@@ -218,13 +245,10 @@ fn write_line(
     doc: &Document,
     fields: &Fields,
     text: &str,
-    split: bool,
+    split_id: Option<&str>,
 ) -> io::Result<()> {
-    let id = if split {
-        Cow::Owned(split_id(&doc.id))
-    } else {
-        Cow::Borrowed(doc.id.as_str())
-    };
+    let split = split_id.is_some();
+    let id = split_id.unwrap_or(&doc.id);
     match &doc.record {
         Some(record) => {
             let line = &record.line[..];
@@ -257,7 +281,7 @@ fn write_line(
             let mut replaced = vec![(record.text_value.clone(), Value::Json(text))];
             if split {
                 if let Some(range) = &record.id_value {
-                    replaced.push((range.clone(), Value::Json(&id)));
+                    replaced.push((range.clone(), Value::Json(id)));
                 }
                 if let Some(range) = &record.split_from_value {
                     replaced.push((range.clone(), page_id));
@@ -273,7 +297,7 @@ fn write_line(
         }
         None => {
             let mut map = serde_json::Map::new();
-            map.insert(fields.id.clone(), id.as_ref().into());
+            map.insert(fields.id.clone(), id.into());
             if split {
                 map.insert(SPLIT_FROM_FIELD.into(), doc.id.clone().into());
             }
@@ -702,7 +726,6 @@ mod tests {
 
     #[test]
     fn a_split_article_gets_its_own_id_and_names_its_page() {
-        let fields = Fields::default();
         let line = r#"{"n":1,"id":"a", "text":"vuil","n":2}"#;
         let start = line.find("\"vuil\"").unwrap();
         let mut doc = document(line, true);
@@ -711,35 +734,54 @@ mod tests {
             record.text_value = start..start + 6;
         }
         assert_eq!(
-            String::from_utf8(render_split(&doc, &fields, "twee")).unwrap(),
+            split_line(&doc, "twee"),
             "{\"split_from\":\"a\",\"n\":1,\"id\":\"a#2\", \"text\":\"twee\",\"n\":2}\n"
         );
         // A numeric id stays a number where it names the page.
         let mut numeric = document(r#"{"id":42,"text":"x","n":1}"#, true);
         numeric.id = "42".into();
         assert_eq!(
-            String::from_utf8(render_split(&numeric, &fields, "y")).unwrap(),
+            split_line(&numeric, "y"),
             "{\"split_from\":42,\"id\":\"42#2\",\"text\":\"y\",\"n\":1}\n"
         );
         let no_id = document(r#"{"text":"x","n":1}"#, false);
         assert_eq!(
-            String::from_utf8(render_split(&no_id, &fields, "y")).unwrap(),
+            split_line(&no_id, "y"),
             "{\"id\":\"in.jsonl:1#2\",\"split_from\":\"in.jsonl:1\",\"text\":\"y\",\"n\":1}\n"
         );
         let mut text_file = document(r#"{"text":"x","n":1}"#, false);
         text_file.record = None;
         text_file.id = "p.txt".into();
-        let value: serde_json::Value =
-            serde_json::from_slice(&render_split(&text_file, &fields, "z")).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&split_line(&text_file, "z")).unwrap();
         assert_eq!(
             value,
             serde_json::json!({"id": "p.txt#2", "split_from": "p.txt", "site": "", "text": "z"})
         );
     }
 
+    /// What the corpus sink writes for `doc`'s split article of text `text`, in an input
+    /// whose ids hold no `#`.
+    fn split_line(doc: &Document, text: &str) -> String {
+        let id = SplitIds::default().split_id(&doc.id);
+        String::from_utf8(render_split(doc, &Fields::default(), text, &id)).unwrap()
+    }
+
+    #[test]
+    fn split_ids_pass_over_the_ids_the_input_already_has() {
+        let mut ids = SplitIds::default();
+        for id in ["a", "a#2", "a#3", "b#2#2", "c"] {
+            ids.note(id);
+        }
+        assert_eq!(ids.split_id("a"), "a#4");
+        assert_eq!(ids.split_id("a#2"), "a#2#2");
+        assert_eq!(ids.split_id("b#2"), "b#2#3");
+        assert_eq!(ids.split_id("c"), "c#2");
+        // Only ids holding `#` are kept: no other can be a split article's.
+        assert_eq!(ids.taken.len(), 3);
+    }
+
     #[test]
     fn a_split_of_a_record_with_a_split_from_field_replaces_its_value() {
-        let fields = Fields::default();
         // An earlier run's split article, split again: one split_from, naming this page.
         let line = r#"{"id":"a#2","split_from":"a","text":"vuil","n":1}"#;
         let mut doc = document(line, true);
@@ -749,7 +791,7 @@ mod tests {
             record.split_from_value = Some(start..start + 3);
         }
         assert_eq!(
-            String::from_utf8(render_split(&doc, &fields, "twee")).unwrap(),
+            split_line(&doc, "twee"),
             "{\"id\":\"a#2#2\",\"split_from\":\"a#2\",\"text\":\"twee\",\"n\":1}\n"
         );
         // Without an id of its own, zeef's id goes first and names the page in place.
@@ -760,7 +802,7 @@ mod tests {
             record.split_from_value = Some(start..start + 1);
         }
         assert_eq!(
-            String::from_utf8(render_split(&no_id, &fields, "twee")).unwrap(),
+            split_line(&no_id, "twee"),
             "{\"id\":\"in.jsonl:1#2\",\"split_from\":\"in.jsonl:1\",\"text\":\"twee\",\"n\":1}\n"
         );
     }

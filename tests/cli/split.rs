@@ -226,7 +226,7 @@ fn split_articles_are_the_same_for_any_thread_count_and_batch_size() {
 }
 
 #[test]
-fn split_articles_need_the_clutter_stage_and_a_jsonl_output() {
+fn split_articles_need_the_clutter_stage_a_jsonl_output_and_their_own_field() {
     let dir = TestDir::new();
     dir.write("in.jsonl", record("a", "s", "Een tekst.") + "\n");
     dir.write("pages/p.txt", "Een tekst.\n");
@@ -246,6 +246,30 @@ fn split_articles_need_the_clutter_stage_and_a_jsonl_output() {
             &["clean", "pages", "-o", "mirror", "--split-articles"][..],
             "write a .jsonl output instead",
         ),
+        (
+            &[
+                "clean",
+                "in.jsonl",
+                "-o",
+                "o.jsonl",
+                "--split-articles",
+                "--id-field",
+                "split_from",
+            ][..],
+            "--id-field cannot be split_from",
+        ),
+        (
+            &[
+                "clean",
+                "in.jsonl",
+                "-o",
+                "o.jsonl",
+                "--split-articles",
+                "--text-field",
+                "split_from",
+            ][..],
+            "--text-field cannot be split_from",
+        ),
     ] {
         let out = dir.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -261,4 +285,35 @@ fn split_articles_need_the_clutter_stage_and_a_jsonl_output() {
         "--split-articles",
         "-q",
     ]);
+}
+
+#[test]
+fn a_split_article_takes_the_next_free_id_when_the_input_has_its_page_id_hash_two() {
+    let dir = TestDir::new();
+    let news = std::fs::read_to_string(fixtures().join("news.jsonl")).expect("fixture");
+    let taken = format!("{PAGE}#2");
+    let input = format!("{news}{}\n", record(&taken, "elders", &prose(7)));
+    dir.write("in.jsonl", input);
+    dir.run_ok(&[
+        "clean",
+        "in.jsonl",
+        "-o",
+        "o.jsonl",
+        "--keep-duplicates",
+        "--split-articles",
+        "-q",
+    ]);
+    let out = jsonl(&dir.read("o.jsonl"));
+    let second = by_id(&out, &format!("{PAGE}#3")).expect("the split article, as #3");
+    assert_eq!(second["split_from"], PAGE);
+    assert!(second["text"].as_str().unwrap().contains(SECOND));
+    // The input's own `#2` is written as it was read, under its id.
+    let own = by_id(&out, &taken).expect("the input's #2");
+    assert!(own.get("split_from").is_none());
+    assert_eq!(own["site"], "elders");
+    let mut ids: Vec<&str> = out.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    ids.sort_unstable();
+    let written = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), written, "every id is written once");
 }
