@@ -1155,12 +1155,21 @@ fn write_explain(
     file.write_with(|out| {
         for ordinal in 0..cleaned.documents {
             out.write_all(spool.next_frame()?)?;
-            let mut rows = vec![dropped_row(
-                ordinal,
-                (0, cleaned.keep[ordinal].original_len),
-            )];
-            // A split article's row follows its page's.
-            if let Some((k, split)) = splits.next_if(|(_, split)| split.page == ordinal) {
+            let len = cleaned.keep[ordinal].original_len;
+            let split = splits.next_if(|(_, split)| split.page == ordinal);
+            // A page's rows cover the page less its split article, whose row follows.
+            let mut rows = match split {
+                Some((_, split)) => {
+                    let (start, end) = split.range;
+                    let mut rows = vec![dropped_row(ordinal, (0, start))];
+                    if end < len {
+                        rows.push(dropped_row(ordinal, (end, len)));
+                    }
+                    rows
+                }
+                None => vec![dropped_row(ordinal, (0, len))],
+            };
+            if let Some((k, split)) = split {
                 rows.push(dropped_row(cleaned.documents + k, split.range));
             }
             for row in rows.into_iter().flatten() {

@@ -195,6 +195,63 @@ fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
 }
 
 #[test]
+fn a_page_dropped_as_a_copy_is_explained_without_the_split_article_it_keeps() {
+    let dir = TestDir::new();
+    // The page's own report, published alone on another site and read first.
+    let text = page_record()["text"].as_str().unwrap().to_string();
+    let own_start = text.find("VV Brakelveen na").expect("the page's headline");
+    let own_end = text.find("Deel dit artikel").expect("the share bar");
+    let copy = format!("Home\n\n{}\n\nLees meer\n", text[own_start..own_end].trim());
+    let lines = [
+        record("elders/voetbal", "elders.nl", &copy),
+        page_record().to_string(),
+    ];
+    dir.write("in.jsonl", lines.join("\n") + "\n");
+    clean_input(
+        &dir,
+        &[
+            "--split-articles",
+            "--keep",
+            "first",
+            "--explain",
+            "e.jsonl",
+        ],
+    );
+    let second_id = format!("{PAGE}#2");
+    let written = jsonl(&dir.read("out.jsonl"));
+    assert!(
+        by_id(&written, PAGE).is_none(),
+        "the page is dropped as a copy"
+    );
+    assert!(
+        by_id(&written, &second_id).is_some(),
+        "its split article is kept"
+    );
+    let explain = jsonl(&dir.read("e.jsonl"));
+    let drops: Vec<&serde_json::Value> = explain
+        .iter()
+        .filter(|r| r["id"] == PAGE && r["action"] == "drop_document")
+        .collect();
+    assert!(!drops.is_empty());
+    for row in drops {
+        assert_eq!(row["kept_id"], "elders/voetbal");
+        let (start, end) = (
+            row["start"].as_u64().unwrap() as usize,
+            row["end"].as_u64().unwrap() as usize,
+        );
+        let place = &text[start..end];
+        assert!(
+            !place.contains(SECOND),
+            "a drop row covers the kept split: {place}"
+        );
+    }
+    assert!(
+        by_id(&explain, &second_id).is_none(),
+        "the kept split has no drop row"
+    );
+}
+
+#[test]
 fn split_articles_are_the_same_for_any_thread_count_and_batch_size() {
     let dir = TestDir::new();
     page_and_a_copy_of_its_second_article(&dir);
