@@ -697,7 +697,8 @@ pub fn judge(
         .collect();
 
     // What each block keeps after in-line cuts, and on how many of the site's pages its key
-    // stands: the rules, the classifier's inputs and the comment stamps all read them.
+    // stands: the rules and the classifier's inputs read them. (Comment stamps are read
+    // whole: the in-line cut takes the date off `September 12, 2018 at 4:47 pm`.)
     let kept_texts: Vec<&str> = kept.iter().map(|&k| kept_text(text, k)).collect();
     let key_pages: Vec<u32> = page.keys.iter().map(|&k| frequency(k)).collect();
     let copies = copies_in_page(&page.keys);
@@ -807,7 +808,7 @@ pub fn judge(
         .collect();
     let vectors = classifier::vectors(&views, site_pages);
     let stamps: Vec<bool> = (0..blocks.len())
-        .map(|i| is_comment_stamp(kept_texts[i], features[i].key, lex))
+        .map(|i| is_comment_stamp(blocks[i].text(text), keys.get(i), lex))
         .collect();
     let model = config.model();
     let probability = model.probabilities_where(&vectors, &certain, config.score_certain);
@@ -826,7 +827,15 @@ pub fn judge(
     strip_certain(&mut keep);
     keep_runs_whole(&runs, &features, &verdict, &mut keep);
     keep_following_sentences(&features, &kept_texts, &verdict, &mut keep);
-    strip_comments(&features, keys, lex, &stamps, &mut verdict, &mut keep);
+    strip_comments(
+        &features,
+        &runs,
+        keys,
+        lex,
+        &stamps,
+        &mut verdict,
+        &mut keep,
+    );
     keep_headline(&features, &kept_texts, &verdict, &mut keep);
     keep_subheadings(&features, &kept_texts, &verdict, &mut keep);
     let second_keep = strip_second_article(
@@ -1091,12 +1100,14 @@ const COMMENT_HEADING_REACH: usize = 8;
 
 /// A comment thread below the article: three or more comment stamps (a date with a time of
 /// day, `2 days ago at 07:52`, or a line ending `says:`), each within [`STAMP_GAP`] blocks
-/// of the last, below at least [`WORDS_ABOVE_COMMENTS`] kept words. It goes from its
+/// of the last, below at least [`WORDS_ABOVE_COMMENTS`] words of the article (kept, or long
+/// paragraphs that only the jusText pass or the classifier removed). It goes from its
 /// heading (or its first stamp) to the end of the page: comments read as prose, in the
 /// page's language, so only their stamps give them away, and what follows a thread is
 /// the page's footer.
 fn strip_comments(
     features: &[Features],
+    runs: &[Run],
     keys: &KeyForms,
     lex: &Lexicon,
     stamps: &[bool],
@@ -1119,8 +1130,15 @@ fn strip_comments(
             .rev()
             .find(|&i| lex.is_comment_heading(keys.get(i)))
             .unwrap_or(first);
+        // The classifier may have stripped the article above, reading it with the
+        // thread below: a long paragraph (or run of fragments) that only the jusText pass
+        // or the classifier removed counts too.
+        let prose = |i: usize| {
+            matches!(verdict[i], None | Some((Reason::LowContent, _)))
+                && (features[i].long || runs[i].chars > LENGTH_HIGH)
+        };
         let words_above: usize = (0..start)
-            .filter(|&i| keep[i])
+            .filter(|&i| keep[i] || prose(i))
             .map(|i| features[i].words)
             .sum();
         if words_above < WORDS_ABOVE_COMMENTS {
@@ -3850,6 +3868,30 @@ Omleiding via de Ringweg
         let text = format!("{}{BODY}\n\n{BODY}\n", comment_thread());
         let out = clean(&text);
         assert_eq!(out.matches(BODY).count(), 2, "{out}");
+    }
+
+    #[test]
+    fn a_comment_thread_whose_stamps_begin_with_a_date_is_found() {
+        // Text laid out one inline tag per line: the stamp's date opens its line, where the
+        // in-line cut strips leading dates, and the article's paragraph is in pieces.
+        let mut text = String::from(
+            "Quarterly open thread\n\nSeptember 10, 2018\n\nOur goal with these threads is to \
+             give readers of the blog a place to raise\nquestions about the work\nand about \
+             related topics in the comments below, and we will try to answer each of them as \
+             soon as we can. You can also write to us by email or ask for a call with one of \
+             the researchers if you would rather talk it over in private.\n\nComments\n\n",
+        );
+        for (n, name) in ["Milan", "Catherine", "Alex", "Gary"].iter().enumerate() {
+            text.push_str(&format!(
+                "{name}\n on\nSeptember {}, 2018 at 4:4{n} pm\n said:\n\nI wonder whether the \
+                 follow-up paper changes anything about the {} you made last year.\n\n",
+                12 + n,
+                ["advice", "ranking", "estimate", "grant"][n]
+            ));
+        }
+        let out = clean(&text);
+        assert!(out.contains("Our goal"), "{out}");
+        assert!(!out.contains("follow-up paper"), "{out}");
     }
 
     #[test]
