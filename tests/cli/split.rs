@@ -158,13 +158,10 @@ fn a_split_article_joins_the_copies_of_its_story() {
     assert!(by_id(&written, PAGE).is_some());
 }
 
-#[test]
-fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
-    let dir = TestDir::new();
-    page_and_a_copy_of_its_second_article(&dir);
-    // The earliest copy is kept: the copy on the other site, read before any split article.
+/// Cleans `in.jsonl` with split articles, the earliest copy kept, explained to `e.jsonl`.
+fn split_keeping_the_first_copy(dir: &TestDir) {
     clean_input(
-        &dir,
+        dir,
         &[
             "--split-articles",
             "--keep",
@@ -173,6 +170,20 @@ fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
             "e.jsonl",
         ],
     );
+}
+
+/// The byte range an explain row covers.
+fn span_of(row: &serde_json::Value) -> (usize, usize) {
+    let at = |key: &str| row[key].as_u64().expect("an offset") as usize;
+    (at("start"), at("end"))
+}
+
+#[test]
+fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
+    let dir = TestDir::new();
+    page_and_a_copy_of_its_second_article(&dir);
+    // The earliest copy is kept: the copy on the other site, read before any split article.
+    split_keeping_the_first_copy(&dir);
     let page = page_record();
     let text = page["text"].as_str().unwrap();
     let second_id = format!("{PAGE}#2");
@@ -180,10 +191,7 @@ fn a_split_article_dropped_as_a_copy_is_explained_by_its_place_on_the_page() {
     let dropped = by_id(&explain, &second_id).expect("the split article is dropped");
     assert_eq!(dropped["action"], "drop_document");
     assert_eq!(dropped["kept_id"], "elders/bakkerij");
-    let (start, end) = (
-        dropped["start"].as_u64().unwrap() as usize,
-        dropped["end"].as_u64().unwrap() as usize,
-    );
+    let (start, end) = span_of(dropped);
     let place = &text[start..end];
     assert!(
         place.starts_with("Bakkerij Van der Veen in Kleiwolde"),
@@ -207,16 +215,7 @@ fn a_page_dropped_as_a_copy_is_explained_without_the_split_article_it_keeps() {
         page_record().to_string(),
     ];
     dir.write("in.jsonl", lines.join("\n") + "\n");
-    clean_input(
-        &dir,
-        &[
-            "--split-articles",
-            "--keep",
-            "first",
-            "--explain",
-            "e.jsonl",
-        ],
-    );
+    split_keeping_the_first_copy(&dir);
     let second_id = format!("{PAGE}#2");
     let written = jsonl(&dir.read("out.jsonl"));
     assert!(
@@ -235,10 +234,7 @@ fn a_page_dropped_as_a_copy_is_explained_without_the_split_article_it_keeps() {
     assert!(!drops.is_empty());
     for row in drops {
         assert_eq!(row["kept_id"], "elders/voetbal");
-        let (start, end) = (
-            row["start"].as_u64().unwrap() as usize,
-            row["end"].as_u64().unwrap() as usize,
-        );
+        let (start, end) = span_of(row);
         let place = &text[start..end];
         assert!(
             !place.contains(SECOND),
