@@ -2829,23 +2829,39 @@ pub fn apply(text: &str, blocks: &[Block], removals: &[impl Span]) -> String {
 
 /// The key form of what [`apply`] keeps of `page`: the forms of its kept pieces joined by
 /// spaces, equal to the form of the cleaned text read again as a page (each block
-/// normalised, less a nested-list marker: see [`KeyForms::push`]). Blocks kept whole reuse the page's forms,
-/// so only blocks that lost a piece are normalised again.
+/// normalised, less a nested-list marker: see [`KeyForms::push`]). Blocks kept whole reuse
+/// the page's forms, so only blocks that lost a piece are normalised again, their pieces
+/// joined as [`apply`] joins them on their line.
 pub fn kept_form(text: &str, page: &Page, removals: &[impl Span]) -> String {
     if removals.is_empty() {
         return page.forms.joined().to_string();
     }
     let mut form = String::with_capacity(page.forms.joined().len());
     let mut scratch = String::new();
+    // The pieces of the block being cut, as `apply` joins them on its line.
+    let mut cut: Option<(usize, String)> = None;
+    let mut flush = |cut: &mut Option<(usize, String)>, form: &mut String| {
+        if let Some((_, pieces)) = cut.take() {
+            normalize_into(without_inner_list_marker(&pieces), &mut scratch);
+            join_form(form, &scratch);
+        }
+    };
     for_each_kept_piece(text, &page.blocks, removals, |i, start, end| {
         let block = &page.blocks[i];
+        if cut.as_ref().is_some_and(|(of, _)| *of != i) {
+            flush(&mut cut, &mut form);
+        }
         if (start, end) == (block.start, block.end) {
             join_form(&mut form, page.forms.get(i));
         } else {
-            normalize_into(without_inner_list_marker(&text[start..end]), &mut scratch);
-            join_form(&mut form, &scratch);
+            let (_, pieces) = cut.get_or_insert_with(|| (i, String::new()));
+            if !pieces.is_empty() {
+                pieces.push(' ');
+            }
+            pieces.push_str(&text[start..end]);
         }
     });
+    flush(&mut cut, &mut form);
     form
 }
 
@@ -4062,6 +4078,20 @@ Omleiding via de Ringweg
             }
         }
         removals
+    }
+
+    #[test]
+    fn a_cut_after_a_list_marker_keeps_the_form_of_the_cleaned_text() {
+        // Found by the property below: the cut leaves `o` alone before the rest of its
+        // line, which the cleaned text joins to it, so the marker opens that line again.
+        let text = "A\n•東.aaa\u{301} \no\u{a0}\u{301}aa\u{a0}aAaa•\u{301}東aa0";
+        let page = Page::new(text);
+        let removals = removals_at(text, &[(17, 19)]);
+        let cleaned = apply(text, &page.blocks, &removals);
+        assert_eq!(
+            kept_form(text, &page, &removals),
+            Page::new(&cleaned).forms.joined()
+        );
     }
 
     proptest::proptest! {
