@@ -2838,30 +2838,32 @@ pub fn kept_form(text: &str, page: &Page, removals: &[impl Span]) -> String {
     }
     let mut form = String::with_capacity(page.forms.joined().len());
     let mut scratch = String::new();
-    // The pieces of the block being cut, as `apply` joins them on its line.
-    let mut cut: Option<(usize, String)> = None;
-    let mut flush = |cut: &mut Option<(usize, String)>, form: &mut String| {
-        if let Some((_, pieces)) = cut.take() {
-            normalize_into(without_inner_list_marker(&pieces), &mut scratch);
-            join_form(form, &scratch);
-        }
+    // The pieces of the block being cut (`cut`), as `apply` joins them on its line.
+    let mut pieces = String::new();
+    let mut cut: Option<usize> = None;
+    let mut flush = |pieces: &mut String, form: &mut String| {
+        normalize_into(without_inner_list_marker(pieces), &mut scratch);
+        join_form(form, &scratch);
+        pieces.clear();
     };
     for_each_kept_piece(text, &page.blocks, removals, |i, start, end| {
         let block = &page.blocks[i];
-        if cut.as_ref().is_some_and(|(of, _)| *of != i) {
-            flush(&mut cut, &mut form);
+        if cut.is_some_and(|of| of != i) {
+            flush(&mut pieces, &mut form);
+            cut = None;
         }
         if (start, end) == (block.start, block.end) {
             join_form(&mut form, page.forms.get(i));
         } else {
-            let (_, pieces) = cut.get_or_insert_with(|| (i, String::new()));
-            if !pieces.is_empty() {
+            if cut.replace(i).is_some() {
                 pieces.push(' ');
             }
             pieces.push_str(&text[start..end]);
         }
     });
-    flush(&mut cut, &mut form);
+    if cut.is_some() {
+        flush(&mut pieces, &mut form);
+    }
     form
 }
 
