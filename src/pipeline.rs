@@ -1242,25 +1242,27 @@ fn build_report(
         .collect();
 
     let mut histogram = vec![0u64; 10];
+    for c in &dedup.clusters {
+        for m in c.members.iter().filter(|m| m.ordinal != c.kept) {
+            histogram[((m.similarity * 10.0) as usize).min(9)] += 1;
+        }
+    }
+    // Comparing headlines is the report's one costly step: clusters are built in parallel,
+    // collected in order.
     let clusters = dedup
         .clusters
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, c)| {
             let members = c
                 .members
                 .iter()
-                .map(|m| {
-                    if m.ordinal != c.kept {
-                        histogram[((m.similarity * 10.0) as usize).min(9)] += 1;
-                    }
-                    MemberReport {
-                        id: cleaned.summaries[m.ordinal].id.clone(),
-                        similarity: round4(m.similarity),
-                        jaccard: round4(m.jaccard),
-                        containment: round4(m.containment),
-                        edits: infer_edits(cleaned, m, c.kept),
-                    }
+                .map(|m| MemberReport {
+                    id: cleaned.summaries[m.ordinal].id.clone(),
+                    similarity: round4(m.similarity),
+                    jaccard: round4(m.jaccard),
+                    containment: round4(m.containment),
+                    edits: infer_edits(cleaned, m, c.kept),
                 })
                 .collect();
             ClusterReport {
