@@ -1114,10 +1114,11 @@ impl Lexicon {
                 .max()
                 .unwrap_or(0),
             categories: CATEGORY_WORDS.iter().copied().collect(),
-            prompts: aho_corasick::AhoCorasick::new(
-                PROMPT_PHRASES.iter().map(|p| format!(" {p} ")),
-            )
-            .expect("the prompt phrases are a valid automaton"),
+            // A DFA: the fastest search, and the phrases are few enough for its size.
+            prompts: aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(PROMPT_PHRASES.iter().map(|p| format!(" {p} ")))
+                .expect("the prompt phrases are a valid automaton"),
             credit_openers: CREDIT_OPENERS.iter().copied().collect(),
             agencies: AGENCIES.iter().copied().collect(),
             bylines: BYLINE_OPENERS.iter().copied().collect(),
@@ -1181,10 +1182,22 @@ impl Lexicon {
     pub fn prompt_hits(&self, key: &str) -> usize {
         // One pass of an Aho-Corasick automaton over the padded key; padded phrases overlap
         // at their spaces, so matches are found overlapping and counted once per phrase.
-        let padded = format!(" {key} ");
+        // Asked of most short blocks, nearly all without a prompt: a short key is padded on
+        // the stack, and `seen` allocates only once a phrase is found.
+        let mut stack = [0u8; 256];
+        let heap: Vec<u8>;
+        let padded: &[u8] = if key.len() + 2 <= stack.len() {
+            stack[0] = b' ';
+            stack[1..=key.len()].copy_from_slice(key.as_bytes());
+            stack[key.len() + 1] = b' ';
+            &stack[..key.len() + 2]
+        } else {
+            heap = format!(" {key} ").into_bytes();
+            &heap
+        };
         let mut seen: Vec<usize> = self
             .prompts
-            .find_overlapping_iter(&padded)
+            .find_overlapping_iter(padded)
             .map(|m| m.pattern().as_usize())
             .collect();
         seen.sort_unstable();

@@ -1324,7 +1324,7 @@ fn infer_edits(cleaned: &Cleaned, m: &dedup::Member, kept: usize) -> Vec<&'stati
         return vec!["exact"];
     }
     let mut edits = Vec::new();
-    if strsim::normalized_levenshtein(&a.headline, &b.headline) < 0.8 {
+    if headline_changed(&a.headline, &b.headline) {
         edits.push("headline_changed");
     }
     if member_len < 0.85 * kept_len && m.containment >= 0.8 {
@@ -1337,6 +1337,21 @@ fn infer_edits(cleaned: &Cleaned, m: &dedup::Member, kept: usize) -> Vec<&'stati
         edits.push("edited");
     }
     edits
+}
+
+/// Whether two headlines differ by more than a fifth of the longer one's characters
+/// (normalised Levenshtein similarity under 0.8). Most copies keep their headline, and a
+/// length gap alone often settles it: the edit distance is never below it.
+fn headline_changed(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (chars_a, chars_b) = (a.chars().count(), b.chars().count());
+    let longer = chars_a.max(chars_b) as f64;
+    if 1.0 - chars_a.abs_diff(chars_b) as f64 / longer < 0.8 {
+        return true;
+    }
+    strsim::normalized_levenshtein(a, b) < 0.8
 }
 
 fn cluster_rows(summaries: &[Summary], dedup: &Dedup) -> Vec<serde_json::Value> {
@@ -1436,6 +1451,28 @@ mod tests {
             line: 1,
             headline: String::new(),
             content: xxh3_64(cleaned.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn headlines_change_as_normalised_levenshtein_says() {
+        let cases = [
+            ("", ""),
+            ("Storm hits coast", "Storm hits coast"),
+            ("Storm hits coast", "Storm hits the coast"),
+            ("Storm hits coast", "Storm"),
+            ("Storm hits coast", "Flood hits coast"),
+            ("Storm hits coast", ""),
+            ("Überschwemmung", "Uberschwemmung"),
+            ("abcdefghij", "abcdefgh"),
+            ("abcdefghij", "abcdefg"),
+        ];
+        for (a, b) in cases {
+            assert_eq!(
+                headline_changed(a, b),
+                strsim::normalized_levenshtein(a, b) < 0.8,
+                "{a:?} / {b:?}"
+            );
         }
     }
 
