@@ -17,9 +17,9 @@
 //! Every removal carries a [`Reason`]; spans are byte offsets into the original text and
 //! never overlap.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use foldhash::fast::FixedState;
 use xxhash_rust::xxh3::xxh3_64;
@@ -1867,6 +1867,17 @@ fn is_gallery_counter(original: &str, lex: &Lexicon) -> bool {
     }
 }
 
+/// Whether a key is one of [`RELATED_HEADINGS`]: asked of every block, nearly all of them
+/// longer than any heading, so length settles most before a set lookup.
+fn is_related_heading(key: &str) -> bool {
+    static HEADINGS: OnceLock<(usize, HashSet<&'static str, FixedState>)> = OnceLock::new();
+    let (longest, headings) = HEADINGS.get_or_init(|| {
+        let longest = RELATED_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0);
+        (longest, RELATED_HEADINGS.iter().copied().collect())
+    });
+    key.len() <= *longest && headings.contains(key)
+}
+
 /// A "read also" pointer to another article, its headline after a colon in the same
 /// line (`Lesen Sie auch: Neue Ladesäulen am Bahnhof …`), however long the headline is.
 fn opens_read_also(original: &str, key: &str) -> bool {
@@ -2149,6 +2160,18 @@ const DATE_LABELS: &[&str] = &[
     "zuletzt aktualisiert",
 ];
 
+/// The first words of the [`DATE_LABELS`], looked up for every block whose first words
+/// hold a digit.
+fn date_label_openers() -> &'static HashSet<&'static str, FixedState> {
+    static OPENERS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        DATE_LABELS
+            .iter()
+            .map(|label| label.split_once(' ').map_or(*label, |(word, _)| word))
+            .collect()
+    })
+}
+
 /// The most words of a [`DATE_LABELS`] entry.
 const DATE_LABEL_WORDS: usize = 4;
 
@@ -2178,9 +2201,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     let first = bare(original.split_whitespace().next().unwrap_or(""));
     let opens = date_part(&first, lex) != DatePart::No
         || DATE_JOINERS.contains(&first.as_ref())
-        || DATE_LABELS
-            .iter()
-            .any(|label| label.split_once(' ').map_or(*label, |(word, _)| word) == first);
+        || date_label_openers().contains(first.as_ref());
     if !opens {
         return None;
     }
@@ -2776,7 +2797,7 @@ fn mark_related_runs(
 ) {
     let mut i = 0;
     while i < features.len() {
-        if RELATED_HEADINGS.contains(&features[i].key) {
+        if is_related_heading(features[i].key) {
             whole[i] = Some((Reason::RelatedList, 0));
             certain[i] = true;
             let mut j = i + 1;
@@ -2786,7 +2807,7 @@ fn mark_related_runs(
                 && !matches!(whole[j], Some((r, _)) if r != Reason::Separator && r != Reason::RelatedList && r != Reason::SiteTemplate && r != Reason::Furniture)
             {
                 whole[j] = Some((Reason::RelatedList, 0));
-                certain[j] |= RELATED_HEADINGS.contains(&features[j].key);
+                certain[j] |= is_related_heading(features[j].key);
                 j += 1;
             }
             i = j;

@@ -351,39 +351,45 @@ fn drop_glued(pairs: &[Related], info: &[KeepInfo], overlap: f64) -> Vec<(usize,
 
 /// Candidate pairs `(a, b)` with `a < b`, sorted and distinct.
 ///
-/// Each worker buckets one band at a time (8 bytes of key per document) and gathers its
-/// pairs in a set, so a pair that agrees on many bands is held once, not once per band;
-/// the workers' sets are merged and sorted at the end.
+/// Each worker buckets a few bands at a time (8 bytes of key per document and band) and
+/// gathers its pairs in a set, so a pair that agrees on many bands is held once, not once
+/// per band; the workers' sets are merged and sorted at the end.
 fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(usize, usize)> {
     let rows = config.rows.max(1);
     let bands = config.bands.min(config.permutations / rows).max(1);
     let pair_set = || PairSet::with_hasher(FixedState::default());
-    let distinct = (0..bands)
+    let passes = bands.div_ceil(BANDS_PER_PASS);
+    let distinct = (0..passes)
         .into_par_iter()
-        .fold(pair_set, |mut pairs, band| {
+        .fold(pair_set, |mut pairs, pass| {
+            let first = pass * BANDS_PER_PASS;
+            let last = (first + BANDS_PER_PASS).min(bands);
             // The bucket in the high half, the ordinal in the low half: one u64 a document,
             // which sorts twice as fast as a (key, ordinal) pair. Two buckets that share
             // their 32 bits only add candidates, which verification rejects.
-            let mut keys: Vec<u64> = Vec::with_capacity(fingerprints.len());
-            keys.extend(
-                fingerprints
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.signature.len() >= (band + 1) * rows)
-                    .map(|(ordinal, f)| {
-                        let values = &f.signature[band * rows..(band + 1) * rows];
-                        band_key(values, band as u64) & !u64::from(u32::MAX) | ordinal as u64
-                    }),
-            );
-            keys.sort_unstable();
+            let mut keys: Vec<Vec<u64>> = (first..last)
+                .map(|_| Vec::with_capacity(fingerprints.len()))
+                .collect();
+            for (ordinal, f) in fingerprints.iter().enumerate() {
+                for (band, keys) in (first..last).zip(&mut keys) {
+                    if let Some(values) = f.signature.get(band * rows..(band + 1) * rows) {
+                        keys.push(
+                            band_key(values, band as u64) & !u64::from(u32::MAX) | ordinal as u64,
+                        );
+                    }
+                }
+            }
             let mut members: Vec<u32> = Vec::new();
-            for bucket in keys
-                .chunk_by(|a, b| a >> 32 == b >> 32)
-                .filter(|b| b.len() > 1)
-            {
-                members.clear();
-                members.extend(bucket.iter().map(|&k| k as u32));
-                pairs.extend(bucket_pairs(&members).map(|(a, b)| (a as u64) << 32 | b as u64));
+            for keys in &mut keys {
+                keys.sort_unstable();
+                for bucket in keys
+                    .chunk_by(|a, b| a >> 32 == b >> 32)
+                    .filter(|b| b.len() > 1)
+                {
+                    members.clear();
+                    members.extend(bucket.iter().map(|&k| k as u32));
+                    pairs.extend(bucket_pairs(&members).map(|(a, b)| (a as u64) << 32 | b as u64));
+                }
             }
             pairs
         })
@@ -399,6 +405,11 @@ fn candidate_pairs(fingerprints: &[Fingerprint], config: &DedupConfig) -> Vec<(u
         .map(|p| ((p >> 32) as usize, (p & u64::from(u32::MAX)) as usize))
         .collect()
 }
+
+/// Bands bucketed in one pass over the fingerprints. A signature is a heap block of its
+/// own, so a pass per band fetched a fresh cache line of every document for each band:
+/// eight bands of two rows read one 64-byte line of each signature per pass.
+const BANDS_PER_PASS: usize = 8;
 
 /// Distinct candidate pairs, packed as `a << 32 | b`.
 type PairSet = std::collections::HashSet<u64, FixedState>;
