@@ -33,7 +33,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::clutter::{self, ClutterConfig, Page, Reason, Removal};
 use crate::config::{Command, Config};
 use crate::dedup::{self, Dedup, KeepInfo};
-use crate::document::{Document, Format, Skipped};
+use crate::document::{Document, Format, RepeatedIds, Skipped};
 use crate::error::{Error, Result};
 use crate::fingerprint::{derive_seed, Fingerprint, Shingler};
 use crate::read::{self, DocumentStream, Source};
@@ -149,7 +149,7 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
 
     let mut sites = SiteIndex::default();
     // Even when clutter is not stripped, dedup reads pages without their site template.
-    let (stats, pages, counted, split_ids) =
+    let (stats, pages, counted, split_ids, repeated_ids) =
         count_blocks(config, &sources, &outputs, &mut sites, progress, &mut watch)?;
     // The report's template blocks are those stripped, none with `--no-clutter`.
     let top = if config.clutter.enabled {
@@ -181,7 +181,16 @@ pub fn run(config: &Config, progress: &Progress) -> Result<Outcome> {
         .collect();
 
     let mut report = build_report(
-        config, &sources, &sites, &stats, &top, &cleaned, &dedup, &dropped, &written,
+        config,
+        &sources,
+        &sites,
+        &stats,
+        &top,
+        &cleaned,
+        &dedup,
+        &dropped,
+        &written,
+        repeated_ids,
     );
     write_outputs(
         config,
@@ -305,7 +314,7 @@ fn count_blocks(
     sites: &mut SiteIndex,
     progress: &Progress,
     watch: &mut Stopwatch,
-) -> Result<(SiteStats, SpoolPrefetch, Counted, SplitIds)> {
+) -> Result<(SiteStats, SpoolPrefetch, Counted, SplitIds, RepeatedIds)> {
     let spool_error = |source| Error::Write {
         path: outputs.spool_dir.clone(),
         source,
@@ -313,6 +322,7 @@ fn count_blocks(
     let stage = progress.stage("counting", None);
     let mut stats = SiteStats::default();
     let mut split_ids = SplitIds::default();
+    let mut repeated_ids = RepeatedIds::default();
     let mut spool = SpoolWriter::start(Spool::create(&outputs.spool_dir)?);
     let mut stream = read_input(config, sources);
     loop {
@@ -333,8 +343,9 @@ fn count_blocks(
             .map(|(doc, keys)| (sites.id(&doc.site), keys.as_slice()))
             .collect();
         stats.add_pages(&pages);
-        if config.clutter.split_articles {
-            for doc in &docs {
+        for doc in &docs {
+            repeated_ids.note(doc, || sources[doc.source].path.display().to_string());
+            if config.clutter.split_articles {
                 split_ids.note(&doc.id);
             }
         }
@@ -352,7 +363,13 @@ fn count_blocks(
         .finish()
         .and_then(Spool::into_reader)
         .map_err(spool_error)?;
-    Ok((stats, SpoolPrefetch::start(pages), counted, split_ids))
+    Ok((
+        stats,
+        SpoolPrefetch::start(pages),
+        counted,
+        split_ids,
+        repeated_ids,
+    ))
 }
 
 /// A second article split off its page (`--split-articles`): a document of its own from
@@ -1192,6 +1209,7 @@ fn build_report(
     dedup: &Dedup,
     dropped: &[bool],
     written: &[bool],
+    repeated_ids: RepeatedIds,
 ) -> Report {
     let t = &cleaned.tallies;
     // What dedup compared: the documents read and the articles split off them.
@@ -1206,6 +1224,7 @@ fn build_report(
         duplicates,
         documents_dropped: if config.dedup.drop { duplicates } else { 0 },
         skipped_records: cleaned.skipped.len(),
+        repeated_ids: repeated_ids.count(),
         sites: sites.names().len(),
         text_bytes: t.text_bytes,
         stripped_bytes: t.stripped_bytes,
@@ -1297,6 +1316,7 @@ fn build_report(
         clusters,
         similarity_histogram: histogram,
         errors: cleaned.skipped.clone(),
+        repeated_ids: repeated_ids.into_examples(),
         timing: Timing::default(),
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::document::Skipped;
+use crate::document::{RepeatedId, Skipped};
 
 /// Version of the report layout; raised on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -41,6 +41,9 @@ pub struct Report {
     pub similarity_histogram: Vec<u64>,
     /// Records skipped under `--skip-bad`.
     pub errors: Vec<Skipped>,
+    /// The first documents whose id an earlier document already has (all are counted in
+    /// `counts.repeated_ids`): their clusters and `--explain` rows name an id twice.
+    pub repeated_ids: Vec<RepeatedId>,
     /// Wall times and throughput: the only part that varies between identical runs.
     pub timing: Timing,
 }
@@ -93,6 +96,8 @@ pub struct Counts {
     pub documents_dropped: usize,
     /// Records skipped as bad.
     pub skipped_records: usize,
+    /// Documents whose id an earlier document already has (see `repeated_ids`).
+    pub repeated_ids: usize,
     /// Distinct sites.
     pub sites: usize,
     /// Bytes of text read (the text fields, not the files).
@@ -379,6 +384,13 @@ impl Report {
                 let _ = writeln!(s, "              {}:{}: {}", e.file, e.line, e.problem);
             }
         }
+        if let Some(first) = self.repeated_ids.first() {
+            let _ = writeln!(
+                s,
+                "  ids:        {} document(s) repeat an earlier document's id, first {:?} at {}:{}",
+                c.repeated_ids, first.id, first.file, first.line
+            );
+        }
         if let Some(check) = &self.check {
             for t in &check.thresholds {
                 let _ = writeln!(
@@ -461,6 +473,10 @@ impl Report {
                 ),
             ),
             ("Skipped records", c.skipped_records.to_string()),
+            (
+                "Documents repeating an earlier id",
+                c.repeated_ids.to_string(),
+            ),
             (
                 "Run time",
                 format!(

@@ -63,6 +63,32 @@ fn missing_input_is_an_error_naming_it() {
 }
 
 #[test]
+fn repeated_ids_are_counted_named_and_every_document_still_written() {
+    let dir = TestDir::new();
+    let lines: Vec<String> = [("a", 1), ("b", 2), ("a", 3), ("c", 4), ("b", 5)]
+        .iter()
+        .map(|&(id, n)| record(id, "s", &prose(n)))
+        .collect();
+    dir.write("in.jsonl", format!("{}\n", lines.join("\n")));
+    let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--report", "r.json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let ids = written_ids(&dir, "out.jsonl");
+    assert_eq!(ids, ["a", "b", "a", "c", "b"]);
+    let report: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
+    assert_eq!(report["counts"]["repeated_ids"], 2);
+    assert_eq!(report["repeated_ids"][0]["id"], "a");
+    assert_eq!(report["repeated_ids"][0]["line"], 3);
+    assert_eq!(report["repeated_ids"][1]["line"], 5);
+    assert!(
+        stderr(&out).contains(
+            "ids:        2 document(s) repeat an earlier document's id, first \"a\" at in.jsonl:3"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn skip_bad_skips_counts_and_reports() {
     let dir = TestDir::new();
     let good = record("a", "s", &prose(1));
@@ -83,10 +109,7 @@ fn skip_bad_skips_counts_and_reports() {
         "--skip-bad",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<_> = jsonl(&dir.read("out.jsonl"))
-        .iter()
-        .map(|d| d["id"].clone())
-        .collect();
+    let ids = written_ids(&dir, "out.jsonl");
     assert_eq!(ids, ["a", "d"]);
     let report: serde_json::Value = serde_json::from_str(&dir.read("r.json")).unwrap();
     assert_eq!(report["counts"]["skipped_records"], 2);
@@ -108,10 +131,7 @@ fn a_bad_last_record_is_skipped_like_any_other() {
     );
     let out = dir.run(&["clean", "in.jsonl", "-o", "out.jsonl", "--skip-bad", "-q"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<_> = jsonl(&dir.read("out.jsonl"))
-        .iter()
-        .map(|d| d["id"].clone())
-        .collect();
+    let ids = written_ids(&dir, "out.jsonl");
     assert_eq!(ids, ["a"]);
 }
 

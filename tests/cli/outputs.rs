@@ -130,10 +130,7 @@ fn clusters_file_lists_every_member_with_kept_flag() {
     );
     assert_eq!(rows[0]["cluster"], rows[1]["cluster"]);
     assert!(rows[1]["similarity"].as_f64().unwrap() > 0.8);
-    let written: Vec<_> = jsonl(&dir.read("out.jsonl"))
-        .iter()
-        .map(|d| d["id"].clone())
-        .collect();
+    let written = written_ids(&dir, "out.jsonl");
     assert_eq!(written, ["p1", "p2", "p4"]);
 }
 

@@ -66,6 +66,14 @@ pub fn clean_input(dir: &TestDir, extra: &[&str]) {
     dir.run_ok(&args);
 }
 
+/// The ids of the documents in the JSONL file `name` of `dir`, in order.
+pub fn written_ids(dir: &TestDir, name: &str) -> Vec<serde_json::Value> {
+    jsonl(&dir.read(name))
+        .iter()
+        .map(|d| d["id"].clone())
+        .collect()
+}
+
 /// Parses JSONL text into values.
 pub fn jsonl(text: &str) -> Vec<serde_json::Value> {
     text.lines()
