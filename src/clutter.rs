@@ -17,16 +17,16 @@
 //! Every removal carries a [`Reason`]; spans are byte offsets into the original text and
 //! never overlap.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
-use crate::lexicon::{Lexicon, StopHits, SHARE_BAR_WORDS};
+use crate::lexicon::{Lexicon, StopHits, DATE_LABELS, RELATED_HEADINGS, SHARE_BAR_WORDS};
 use crate::normalize::{
     is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash, word_spans,
 };
@@ -448,123 +448,6 @@ const STOPWORDS_LOW: f64 = 0.30;
 const STOPWORDS_HIGH: f64 = 0.32;
 const HEADING_DISTANCE: usize = 200;
 
-/// Keys of headings that open a related-article list.
-const RELATED_HEADINGS: &[&str] = &[
-    "lees ook",
-    "ook interessant",
-    "meer nieuws",
-    "meest gelezen",
-    "bekijk ook",
-    "gerelateerd",
-    "related",
-    "related articles",
-    "related stories",
-    "more news",
-    "more stories",
-    "read also",
-    "see also",
-    "more on this story",
-    "you might also like",
-    "you may also like",
-    "recommended",
-    "most read",
-    "most popular",
-    "popular",
-    "trending",
-    "latest news",
-    "top stories",
-    "mehr zum thema",
-    "lesen sie auch",
-    "das könnte sie auch interessieren",
-    "das könnte sie interessieren",
-    "auch interessant",
-    "weitere artikel",
-    "meistgelesen",
-    "lire aussi",
-    "à lire aussi",
-    "sur le même sujet",
-    "vous aimerez aussi",
-    "les plus lus",
-    "lee también",
-    "te puede interesar",
-    "noticias relacionadas",
-    "lo más leído",
-    "leggi anche",
-    "potrebbe interessarti anche",
-    "potrebbe interessarti",
-    "i più letti",
-    "leia também",
-    "veja também",
-    "notícias relacionadas",
-    "mais lidas",
-    "voir aussi",
-    "à découvrir également",
-    "à découvrir aussi",
-    "relacionadas",
-    "artículos relacionados",
-    "lo más visto",
-    "dit vind je misschien ook leuk",
-    "misschien ook interessant",
-    "meer over dit onderwerp",
-    "related posts",
-    "related content",
-    "related news",
-    "read next",
-    "what to read next",
-    "you might be interested in",
-    "recommended for you",
-    "more like this",
-    "further reading",
-    "also read",
-    "latest headlines",
-    "das könnte dich auch interessieren",
-    "ähnliche artikel",
-    "verwandte artikel",
-    "weitere nachrichten",
-    "você pode se interessar",
-    "recomendados para você",
-    "potrebbero interessarti",
-    "ti potrebbero interessare",
-    "weitere meldungen",
-    "empfohlene artikel",
-    "more from",
-    "related coverage",
-    "recommended stories",
-    "you may be interested in",
-    "popular now",
-    "more to explore",
-    "auch lesenswert",
-    "meistgelesene artikel",
-    "à lire également",
-    "lire également",
-    "articles similaires",
-    "dans la même rubrique",
-    "vous pourriez aussi aimer",
-    "ces articles peuvent vous intéresser",
-    "à voir aussi",
-    "también te puede interesar",
-    "quizás te interese",
-    "te recomendamos",
-    "otras noticias",
-    "más noticias",
-    "articoli correlati",
-    "notizie correlate",
-    "ti potrebbe interessare",
-    "altre notizie",
-    "più letti",
-    "você pode gostar",
-    "você também pode gostar",
-    "também pode gostar",
-    "pode também gostar",
-    "artigos relacionados",
-    "posts relacionados",
-    "mais notícias",
-    "читайте также",
-    "смотрите также",
-    "похожие статьи",
-    "вам также может быть интересно",
-];
-
 /// Decides the removals of one page.
 ///
 /// `frequency(key)` is the number of pages of this page's site that carry a block key and
@@ -753,7 +636,7 @@ pub fn judge(
     let mut class = classify(&features, &whole);
     rescue_empty_page(&features, &whole, &mut class);
     let headline = protect_headline(&features, &mut whole, &mut class);
-    mark_related_runs(&features, &mut whole, &mut certain, &class);
+    mark_related_runs(&features, &mut whole, &mut certain, &class, lex);
 
     // The rules' verdict on each block, and what the classifier sees of it.
     let mut verdict: Vec<Option<(Reason, u32)>> = whole
@@ -1867,17 +1750,6 @@ fn is_gallery_counter(original: &str, lex: &Lexicon) -> bool {
     }
 }
 
-/// Whether a key is one of [`RELATED_HEADINGS`]: asked of every block, nearly all of them
-/// longer than any heading, so length settles most before a set lookup.
-fn is_related_heading(key: &str) -> bool {
-    static HEADINGS: OnceLock<(usize, HashSet<&'static str, FixedState>)> = OnceLock::new();
-    let (longest, headings) = HEADINGS.get_or_init(|| {
-        let longest = RELATED_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0);
-        (longest, RELATED_HEADINGS.iter().copied().collect())
-    });
-    key.len() <= *longest && headings.contains(key)
-}
-
 /// A "read also" pointer to another article, its headline after a colon in the same
 /// line (`Lesen Sie auch: Neue Ladesäulen am Bahnhof …`), however long the headline is.
 fn opens_read_also(original: &str, key: &str) -> bool {
@@ -2113,65 +1985,6 @@ fn lex_prefix_marker(word: &str, lex: &Lexicon) -> Option<usize> {
         .map(|m| m.len())
 }
 
-/// Labels that open a printed date (`Gepubliceerd:`, `Publié le`, `Stand:`), in key form.
-const DATE_LABELS: &[&str] = &[
-    "date",
-    "datum",
-    "published",
-    "first published",
-    "last updated",
-    "updated",
-    "gepubliceerd",
-    "bijgewerkt",
-    "laatst bijgewerkt",
-    "posted",
-    "geplaatst",
-    "veröffentlicht",
-    "veröffentlicht am",
-    "aktualisiert",
-    "aktualisiert am",
-    "stand",
-    "publié",
-    "publié le",
-    "publiée le",
-    "mis à jour",
-    "mis à jour le",
-    "actualizado",
-    "actualizada",
-    "publicado",
-    "publicada",
-    "publicado el",
-    "pubblicato",
-    "pubblicato il",
-    "aggiornato",
-    "aggiornato il",
-    "atualizado",
-    "atualizada",
-    "publicado em",
-    "atualizado em",
-    "modifié",
-    "modifié le",
-    "mise à jour",
-    "mise à jour le",
-    "actualisé le",
-    "ultimo aggiornamento",
-    "aggiornato alle",
-    "última actualización",
-    "zuletzt aktualisiert",
-];
-
-/// The first words of the [`DATE_LABELS`], looked up for every block whose first words
-/// hold a digit.
-fn date_label_openers() -> &'static HashSet<&'static str, FixedState> {
-    static OPENERS: OnceLock<HashSet<&'static str, FixedState>> = OnceLock::new();
-    OPENERS.get_or_init(|| {
-        DATE_LABELS
-            .iter()
-            .map(|label| label.split_once(' ').map_or(*label, |(word, _)| word))
-            .collect()
-    })
-}
-
 /// The most words of a [`DATE_LABELS`] entry.
 const DATE_LABEL_WORDS: usize = 4;
 
@@ -2201,7 +2014,7 @@ fn leading_date(original: &str, lex: &Lexicon) -> Option<usize> {
     let first = bare(original.split_whitespace().next().unwrap_or(""));
     let opens = date_part(&first, lex) != DatePart::No
         || DATE_JOINERS.contains(&first.as_ref())
-        || date_label_openers().contains(first.as_ref());
+        || lex.opens_date_label(&first);
     if !opens {
         return None;
     }
@@ -2794,10 +2607,11 @@ fn mark_related_runs(
     whole: &mut [Option<(Reason, u32)>],
     certain: &mut [bool],
     class: &[Class],
+    lex: &Lexicon,
 ) {
     let mut i = 0;
     while i < features.len() {
-        if is_related_heading(features[i].key) {
+        if lex.is_related_heading(features[i].key) {
             whole[i] = Some((Reason::RelatedList, 0));
             certain[i] = true;
             let mut j = i + 1;
@@ -2807,7 +2621,7 @@ fn mark_related_runs(
                 && !matches!(whole[j], Some((r, _)) if r != Reason::Separator && r != Reason::RelatedList && r != Reason::SiteTemplate && r != Reason::Furniture)
             {
                 whole[j] = Some((Reason::RelatedList, 0));
-                certain[j] |= is_related_heading(features[j].key);
+                certain[j] |= lex.is_related_heading(features[j].key);
                 j += 1;
             }
             i = j;

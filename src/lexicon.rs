@@ -1077,6 +1077,170 @@ impl StopHits {
     }
 }
 
+/// Keys of headings that open a related-article list.
+pub const RELATED_HEADINGS: &[&str] = &[
+    "lees ook",
+    "ook interessant",
+    "meer nieuws",
+    "meest gelezen",
+    "bekijk ook",
+    "gerelateerd",
+    "related",
+    "related articles",
+    "related stories",
+    "more news",
+    "more stories",
+    "read also",
+    "see also",
+    "more on this story",
+    "you might also like",
+    "you may also like",
+    "recommended",
+    "most read",
+    "most popular",
+    "popular",
+    "trending",
+    "latest news",
+    "top stories",
+    "mehr zum thema",
+    "lesen sie auch",
+    "das könnte sie auch interessieren",
+    "das könnte sie interessieren",
+    "auch interessant",
+    "weitere artikel",
+    "meistgelesen",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "vous aimerez aussi",
+    "les plus lus",
+    "lee también",
+    "te puede interesar",
+    "noticias relacionadas",
+    "lo más leído",
+    "leggi anche",
+    "potrebbe interessarti anche",
+    "potrebbe interessarti",
+    "i più letti",
+    "leia também",
+    "veja também",
+    "notícias relacionadas",
+    "mais lidas",
+    "voir aussi",
+    "à découvrir également",
+    "à découvrir aussi",
+    "relacionadas",
+    "artículos relacionados",
+    "lo más visto",
+    "dit vind je misschien ook leuk",
+    "misschien ook interessant",
+    "meer over dit onderwerp",
+    "related posts",
+    "related content",
+    "related news",
+    "read next",
+    "what to read next",
+    "you might be interested in",
+    "recommended for you",
+    "more like this",
+    "further reading",
+    "also read",
+    "latest headlines",
+    "das könnte dich auch interessieren",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "weitere nachrichten",
+    "você pode se interessar",
+    "recomendados para você",
+    "potrebbero interessarti",
+    "ti potrebbero interessare",
+    "weitere meldungen",
+    "empfohlene artikel",
+    "more from",
+    "related coverage",
+    "recommended stories",
+    "you may be interested in",
+    "popular now",
+    "more to explore",
+    "auch lesenswert",
+    "meistgelesene artikel",
+    "à lire également",
+    "lire également",
+    "articles similaires",
+    "dans la même rubrique",
+    "vous pourriez aussi aimer",
+    "ces articles peuvent vous intéresser",
+    "à voir aussi",
+    "también te puede interesar",
+    "quizás te interese",
+    "te recomendamos",
+    "otras noticias",
+    "más noticias",
+    "articoli correlati",
+    "notizie correlate",
+    "ti potrebbe interessare",
+    "altre notizie",
+    "più letti",
+    "você pode gostar",
+    "você também pode gostar",
+    "também pode gostar",
+    "pode também gostar",
+    "artigos relacionados",
+    "posts relacionados",
+    "mais notícias",
+    "читайте также",
+    "смотрите также",
+    "похожие статьи",
+    "вам также может быть интересно",
+];
+
+/// Labels that open a printed date (`Gepubliceerd:`, `Publié le`, `Stand:`), in key form.
+pub const DATE_LABELS: &[&str] = &[
+    "date",
+    "datum",
+    "published",
+    "first published",
+    "last updated",
+    "updated",
+    "gepubliceerd",
+    "bijgewerkt",
+    "laatst bijgewerkt",
+    "posted",
+    "geplaatst",
+    "veröffentlicht",
+    "veröffentlicht am",
+    "aktualisiert",
+    "aktualisiert am",
+    "stand",
+    "publié",
+    "publié le",
+    "publiée le",
+    "mis à jour",
+    "mis à jour le",
+    "actualizado",
+    "actualizada",
+    "publicado",
+    "publicada",
+    "publicado el",
+    "pubblicato",
+    "pubblicato il",
+    "aggiornato",
+    "aggiornato il",
+    "atualizado",
+    "atualizada",
+    "publicado em",
+    "atualizado em",
+    "modifié",
+    "modifié le",
+    "mise à jour",
+    "mise à jour le",
+    "actualisé le",
+    "ultimo aggiornamento",
+    "aggiornato alle",
+    "última actualización",
+    "zuletzt aktualisiert",
+];
+
 /// The loaded word lists.
 pub struct Lexicon {
     /// For every stop word, the languages (bit `i` for `LANGUAGES[i]`) whose list has it:
@@ -1098,6 +1262,11 @@ pub struct Lexicon {
     months: WordSet,
     weekdays: WordSet,
     share_targets: WordSet,
+    related_headings: WordSet,
+    /// Bytes of the longest related heading.
+    related_longest: usize,
+    /// The first word of each date label.
+    date_label_openers: WordSet,
 }
 
 impl Lexicon {
@@ -1128,6 +1297,12 @@ impl Lexicon {
             months: MONTHS.iter().copied().collect(),
             weekdays: WEEKDAYS.iter().copied().collect(),
             share_targets: SHARE_TARGETS.iter().copied().collect(),
+            related_headings: RELATED_HEADINGS.iter().copied().collect(),
+            related_longest: RELATED_HEADINGS.iter().map(|h| h.len()).max().unwrap_or(0),
+            date_label_openers: DATE_LABELS
+                .iter()
+                .map(|label| label.split_once(' ').map_or(*label, |(word, _)| word))
+                .collect(),
         })
     }
 
@@ -1171,6 +1346,18 @@ impl Lexicon {
             }
         }
         true
+    }
+
+    /// Whether a key form is one of the [`RELATED_HEADINGS`]: asked of every block, nearly
+    /// all of them longer than any heading, so length settles most before the lookup.
+    pub fn is_related_heading(&self, key: &str) -> bool {
+        key.len() <= self.related_longest && self.related_headings.contains(key)
+    }
+
+    /// Whether a word (in key form, its punctuation trimmed) is the first word of one of
+    /// the [`DATE_LABELS`].
+    pub fn opens_date_label(&self, word: &str) -> bool {
+        self.date_label_openers.contains(word)
     }
 
     /// Whether a key form is a section label.
