@@ -26,7 +26,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::classifier::{self, BlockView, Model, Run};
 use crate::error::{Error, Result};
-use crate::lexicon::{Lexicon, StopHits, DATE_LABELS, RELATED_HEADINGS, SHARE_BAR_WORDS};
+use crate::lexicon::{Lexicon, StopHits, DATE_LABELS, SHARE_BAR_WORDS};
 use crate::normalize::{
     is_unspaced, mask_digits, normalize, normalize_into, template_key, word_hash, word_spans,
 };
@@ -1596,7 +1596,7 @@ fn certain_rule(
     if words <= 40 && ends_with_credit(original, lex) {
         return Some(Reason::Caption);
     }
-    if words <= 30 && opens_read_also(original, key) {
+    if words <= 30 && opens_read_also(original, key, lex) {
         return Some(Reason::Prompt);
     }
     if words <= CREDIT_LABEL_WORDS && is_credit_label(original, key, lex) {
@@ -1752,20 +1752,20 @@ fn is_gallery_counter(original: &str, lex: &Lexicon) -> bool {
 
 /// A "read also" pointer to another article, its headline after a colon in the same
 /// line (`Lesen Sie auch: Neue Ladesäulen am Bahnhof …`), however long the headline is.
-fn opens_read_also(original: &str, key: &str) -> bool {
+fn opens_read_also(original: &str, key: &str, lex: &Lexicon) -> bool {
     // The colon (or `|`, or the lead byte of `»`) comes first, within a phrase's length.
     let head = &original.as_bytes()[..original.len().min(48)];
     if memchr::memchr3(b':', b'|', 0xc2, head).is_none() {
         return false;
     }
-    RELATED_HEADINGS.iter().any(|phrase| {
-        key.len() > phrase.len()
-            && key.starts_with(phrase)
-            && key.as_bytes()[phrase.len()] == b' '
+    // The key's leading words, up to each space, asked of the headings.
+    memchr::memchr_iter(b' ', key.as_bytes()).any(|space| {
+        let phrase = &key[..space];
+        lex.is_related_heading(phrase)
             && original
-                .char_indices()
+                .chars()
                 .take(phrase.chars().count() + 4)
-                .any(|(_, c)| matches!(c, ':' | '»' | '|'))
+                .any(|c| matches!(c, ':' | '»' | '|'))
     })
 }
 
@@ -2537,31 +2537,36 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
     else {
         return;
     };
-    // Only blocks longer than some candidate can hold the body text a quote repeats.
+    // Every window of a candidate, with the most words of a block it stands in; `sifted`
+    // has a bit set for each, so most windows of the body miss without a lookup.
     let windows: Vec<Vec<u64>> = features
         .iter()
         .zip(&candidate)
         .map(|(f, &c)| {
-            if c || f.words > fewest {
+            if c {
                 window_hashes(f.hashes)
             } else {
                 Vec::new()
             }
         })
         .collect();
-    // Every window of a candidate, with the most words of a block it stands in.
     let mut longest: HashMap<u64, usize, FixedState> = HashMap::default();
-    for (hashes, _) in windows.iter().zip(&candidate).filter(|(_, &c)| c) {
-        longest.extend(hashes.iter().map(|&h| (h, 0)));
+    let mut sifted = WindowSieve::new();
+    for hashes in &windows {
+        for &h in hashes {
+            longest.insert(h, 0);
+            sifted.insert(h);
+        }
     }
-    for (f, hashes) in features.iter().zip(&windows) {
-        if f.words > fewest {
-            for h in hashes {
-                if let Some(most) = longest.get_mut(h) {
+    // Only blocks longer than some candidate can hold the body text a quote repeats.
+    for f in features.iter().filter(|f| f.words > fewest) {
+        for_each_window(f.hashes, |h| {
+            if sifted.may_hold(h) {
+                if let Some(most) = longest.get_mut(&h) {
                     *most = (*most).max(f.words);
                 }
             }
-        }
+        });
     }
     for (i, f) in features.iter().enumerate() {
         if !candidate[i] {
@@ -2580,23 +2585,49 @@ fn mark_pull_quotes(features: &[Features], whole: &mut [Option<(Reason, u32)>]) 
     }
 }
 
-/// A hash of every run of [`QUOTE_RUN`] words, in order, from the words' hashes: a
-/// polynomial rolled over them, so the cost is one step per word whatever the run length.
+/// A hash of every run of [`QUOTE_RUN`] words, in order, from the words' hashes.
 fn window_hashes(words: &[u64]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(words.len().saturating_sub(QUOTE_RUN - 1));
+    for_each_window(words, |h| out.push(h));
+    out
+}
+
+/// Gives [`window_hashes`] one by one: a polynomial rolled over the words' hashes, so the
+/// cost is one step per word whatever the run length.
+fn for_each_window(words: &[u64], mut each: impl FnMut(u64)) {
     const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
     let drop = BASE.wrapping_pow(QUOTE_RUN as u32);
     let mut rolled = 0u64;
-    let mut out = Vec::with_capacity(words.len().saturating_sub(QUOTE_RUN - 1));
     for (n, &word) in words.iter().enumerate() {
         rolled = rolled.wrapping_mul(BASE).wrapping_add(word);
         if n >= QUOTE_RUN {
             rolled = rolled.wrapping_sub(words[n - QUOTE_RUN].wrapping_mul(drop));
         }
         if n + 1 >= QUOTE_RUN {
-            out.push(rolled);
+            each(rolled);
         }
     }
-    out
+}
+
+/// A one-hash Bloom filter of 4,096 bits over window hashes: a page's candidate windows
+/// set a few hundred, so most of the body's windows are ruled out by one bit test.
+struct WindowSieve([u64; 64]);
+
+impl WindowSieve {
+    fn new() -> WindowSieve {
+        WindowSieve([0; 64])
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let bit = (hash >> 52) as usize;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False only for a hash never inserted.
+    fn may_hold(&self, hash: u64) -> bool {
+        let bit = (hash >> 52) as usize;
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// A "read also" heading followed by short lines: the lines are a related-article list.
@@ -2758,6 +2789,7 @@ fn for_each_kept_piece(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::RELATED_HEADINGS;
 
     fn clean(text: &str) -> String {
         clean_with_removals(text).0
@@ -3033,9 +3065,10 @@ mod tests {
             &normalize(
                 "Lesen Sie auch: Neue Ladesäulen am Bahnhof – wann sie endlich in Betrieb gehen"
             ),
+            lex,
         ));
         let sentence = "Lees ook de brief van de burgemeester: die is duidelijk.";
-        assert!(!opens_read_also(sentence, &normalize(sentence)));
+        assert!(!opens_read_also(sentence, &normalize(sentence), lex));
 
         for caption in [
             "La halle, ici en travaux en janvier. © Photo Le Courrier des Vallées",
@@ -3869,6 +3902,19 @@ Omleiding via de Ringweg
         assert_eq!(windows.len(), 10);
         assert_eq!(windows[0], windows[8], "the same eight words hash alike");
         assert_ne!(windows[0], windows[1]);
+    }
+
+    #[test]
+    fn the_window_sieve_holds_every_hash_put_in_and_rules_out_most_others() {
+        let mut sieve = WindowSieve::new();
+        let put: Vec<u64> = (0..300u64).map(crate::fingerprint::mix64).collect();
+        put.iter().for_each(|&h| sieve.insert(h));
+        assert!(put.iter().all(|&h| sieve.may_hold(h)));
+        let others = (1000..11000u64)
+            .map(crate::fingerprint::mix64)
+            .filter(|&h| sieve.may_hold(h))
+            .count();
+        assert!(others < 1500, "{others} of 10000 pass");
     }
 
     #[test]

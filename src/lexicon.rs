@@ -1326,8 +1326,14 @@ impl Lexicon {
 
     /// [`Lexicon::stopword_languages`] for a caller that has the token's [`word_hash`].
     pub fn stopword_languages_hashed(&self, token: &str, hash: u64) -> LanguageSet {
+        // Words of the same length up to eight bytes share a hash only if they are the
+        // same word (see [`word_hash`]): those skip the byte comparison.
         match self.stop_languages.get(&hash) {
-            Some(&(word, languages)) if word == token => languages,
+            Some(&(word, languages))
+                if word.len() == token.len() && (word.len() <= 8 || word == token) =>
+            {
+                languages
+            }
             _ => 0,
         }
     }
@@ -1573,6 +1579,19 @@ mod tests {
         let ru = "и в доме на улице он был не".split(' ');
         assert_eq!(LANGUAGES[lex.detect_language(pt)], "pt");
         assert_eq!(LANGUAGES[lex.detect_language(ru)], "ru");
+    }
+
+    #[test]
+    fn a_token_is_a_stop_word_only_byte_for_byte() {
+        let lex = Lexicon::get();
+        assert_ne!(lex.stopword_languages("de"), 0);
+        // `de` and `de\0` pack into the same `u64`: the same hash, told apart by length.
+        assert_eq!(word_hash(b"de"), word_hash(b"de\0"));
+        assert_eq!(lex.stopword_languages("de\0"), 0);
+        assert_eq!(lex.stopword_languages("dd"), 0);
+        // Longer words are compared byte for byte.
+        assert_ne!(lex.stopword_languages("themselves"), 0);
+        assert_eq!(lex.stopword_languages("themselvez"), 0);
     }
 
     #[test]
