@@ -651,9 +651,14 @@ impl Model {
             .collect()
     }
 
-    /// Whether a block of article probability `p` is kept.
+    /// Whether a block of article probability `p` is kept at the model's threshold.
     pub fn keeps(&self, p: f64) -> bool {
         p >= self.threshold
+    }
+
+    /// The article probability a block needs to be kept, as the model was fitted with it.
+    pub fn threshold(&self) -> f64 {
+        self.threshold
     }
 }
 

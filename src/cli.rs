@@ -155,6 +155,10 @@ pub struct CommonArgs {
     /// tools/train_classifier.py fits it on labelled pages)
     #[arg(long, value_name = "PATH")]
     pub classifier: Option<PathBuf>,
+    /// Article probability a block needs to stay, from 0 to 1; lower keeps more short
+    /// article lines and more clutter [default: the classifier's, 0.5]
+    #[arg(long, value_name = "P")]
+    pub clutter_threshold: Option<f64>,
     /// Pages of one site a block must stand on to be site template [default: 3]
     #[arg(long, value_name = "N")]
     pub site_min_pages: Option<u32>,
@@ -287,6 +291,7 @@ impl Cli {
             common.site_min_pages,
             file.site_min_pages,
         );
+        config.clutter.keep_threshold = common.clutter_threshold.or(file.clutter_threshold);
         let dedup = &mut config.dedup;
         layer(
             &mut dedup.shingle_size,

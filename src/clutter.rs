@@ -47,6 +47,10 @@ pub struct ClutterConfig {
     /// The model read from [`ClutterConfig::classifier`].
     #[serde(skip)]
     pub model: Option<Arc<Model>>,
+    /// The article probability a block needs to stay (`--clutter-threshold`); `None` for
+    /// the model's own. Lower keeps more of an article's short lines (subheadings, list
+    /// items, captions) and more clutter with them: the trade the README's table measures.
+    pub keep_threshold: Option<f64>,
     /// Whether a second article appended below a page's own is written as a document of
     /// its own (`--split-articles`) instead of stripped.
     pub split_articles: bool,
@@ -65,6 +69,7 @@ impl Default for ClutterConfig {
             site_long_share: 0.5,
             classifier: None,
             model: None,
+            keep_threshold: None,
             split_articles: false,
             score_certain: true,
         }
@@ -106,6 +111,13 @@ impl ClutterConfig {
             Some(model) => model,
             None => Model::get(),
         }
+    }
+
+    /// Whether the classifier's article probability `p` keeps a block.
+    fn keeps(&self, p: f64) -> bool {
+        p >= self
+            .keep_threshold
+            .unwrap_or_else(|| self.model().threshold())
     }
 }
 
@@ -699,7 +711,7 @@ pub fn judge(
     let probability = model.probabilities_where(&vectors, &certain, config.score_certain);
     let mut keep: Vec<bool> = probability
         .iter()
-        .map(|p| p.is_some_and(|p| model.keeps(p)))
+        .map(|p| p.is_some_and(|p| config.keeps(p)))
         .collect();
     // The rules below read what is kept (the headline is looked for above the first kept
     // paragraph), so what a certain rule removes is gone for them too, and again at the end

@@ -137,6 +137,8 @@ pub struct FileSettings {
     pub keep: Option<KeepPolicy>,
     /// `--site-min-pages`
     pub site_min_pages: Option<u32>,
+    /// `--clutter-threshold`
+    pub clutter_threshold: Option<f64>,
     /// `--max-duplicate-rate`
     pub max_duplicate_rate: Option<f64>,
     /// `--max-clutter-rate`
@@ -182,6 +184,7 @@ impl Config {
         for (name, value) in [
             ("--max-duplicate-rate", self.thresholds.max_duplicate_rate),
             ("--max-clutter-rate", self.thresholds.max_clutter_rate),
+            ("--clutter-threshold", self.clutter.keep_threshold),
         ] {
             if value.is_some_and(|v| !(0.0..=1.0).contains(&v)) {
                 return Err(Error::Usage(format!("{name} must be from 0 to 1")));

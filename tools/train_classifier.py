@@ -392,7 +392,7 @@ def main():
         cv[test], cv_first[test] = p[test], p1[test]
     verdict = names.index("self.verdict")
     scores = {}
-    for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
+    for threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
         scores[threshold] = [mean_word_f1(s, cv[a:b] >= threshold) for s, a, b in zip(sets, bounds, bounds[1:])]
     # 0.5 unless another threshold wins clearly: gains below MARGIN are refitting noise,
     # and a higher threshold costs the short real lines (subheadings) first.
@@ -410,6 +410,12 @@ def main():
               f"its first stage alone {first:.4f}")
     print(f"threshold {best} (word F1 by threshold: "
           + ", ".join(f"{t}: {'/'.join(f'{v:.4f}' for v in f)}" for t, f in scores.items()) + ")")
+    # The other half of the trade a threshold makes (zeef's --clutter-threshold): the share
+    # of article-labelled blocks it keeps, pooled per set as score_clutter.py's lines kept.
+    kept = {t: [float((cv[a:b] >= t)[s["y"] == 1].mean()) for s, a, b in zip(sets, bounds, bounds[1:])]
+            for t in scores}
+    print("article blocks kept by threshold (sites held out): "
+          + ", ".join(f"{t}: {'/'.join(f'{v:.4f}' for v in k)}" for t, k in kept.items()))
 
     if args.held_out:
         run_held_out(args, sets, folds, fold_stages, groups, names, best)

@@ -172,6 +172,8 @@ fn bad_flag_values_are_usage_errors() {
     for args in [
         vec!["clean", "in.jsonl", "--bands", "100", "--rows", "4"],
         vec!["clean", "in.jsonl", "--threshold", "1.5"],
+        vec!["clean", "in.jsonl", "--clutter-threshold", "1.5"],
+        vec!["clean", "in.jsonl", "--clutter-threshold", "NaN"],
         vec!["clean", "in.jsonl", "--keep", "oldest"],
         vec!["clean"],
         vec!["check", "in.jsonl", "--max-duplicate-rate", "2"],
@@ -185,7 +187,10 @@ fn bad_flag_values_are_usage_errors() {
 fn config_file_sets_options_and_rejects_unknown_keys() {
     let dir = TestDir::new();
     dir.write("in.jsonl", format!("{}\n", record("a", "s", "x")));
-    dir.write("good.toml", "shingle-size = 4\nkeep = \"first\"\n");
+    dir.write(
+        "good.toml",
+        "shingle-size = 4\nkeep = \"first\"\nclutter-threshold = 0.3\n",
+    );
     let out = dir.run(&[
         "clean",
         "in.jsonl",
@@ -200,6 +205,7 @@ fn config_file_sets_options_and_rejects_unknown_keys() {
     assert_eq!(cfg["dedup"]["shingle_size"], 4);
     assert_eq!(cfg["dedup"]["keep"], "first");
     assert_eq!(cfg["dedup"]["bands"], 8, "flag wins");
+    assert_eq!(cfg["clutter"]["keep_threshold"], 0.3);
     dir.write("bad.toml", "shingel-size = 4\n");
     let out = dir.run(&["clean", "in.jsonl", "--config", "bad.toml"]);
     assert_eq!(out.status.code(), Some(2));

@@ -139,6 +139,52 @@ fn pages_directory_clusters_and_cleaning() {
 }
 
 #[test]
+fn a_lower_clutter_threshold_keeps_more_of_each_page_and_nothing_new() {
+    let texts = |extra: &[&str]| -> BTreeMap<String, String> {
+        let mut args = vec!["--keep-duplicates"];
+        args.extend_from_slice(extra);
+        run("news.jsonl", "expected.json", &args)
+            .output
+            .into_iter()
+            .map(|(id, d)| (id, d["text"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let words = |texts: &BTreeMap<String, String>| -> usize {
+        texts.values().map(|t| t.split_whitespace().count()).sum()
+    };
+    let default = texts(&[]);
+    assert_eq!(
+        default,
+        texts(&["--clutter-threshold", "0.5"]),
+        "0.5 is the default"
+    );
+    let everything = texts(&["--clutter-threshold", "0"]);
+    assert!(
+        words(&everything) > words(&default) + words(&default) / 10,
+        "{} words at 0, {} at the default",
+        words(&everything),
+        words(&default)
+    );
+    // What a lower threshold adds is the page's own text: every line a piece of its input.
+    let input: BTreeMap<String, String> =
+        jsonl(&std::fs::read_to_string(fixtures().join("news.jsonl")).unwrap())
+            .into_iter()
+            .map(|d| {
+                let id = d["id"].as_str().unwrap().to_string();
+                (id, d["text"].as_str().unwrap().to_string())
+            })
+            .collect();
+    for (id, text) in &everything {
+        for line in text.lines() {
+            assert!(
+                input[id].contains(line),
+                "{id}: {line:?} is not in the page"
+            );
+        }
+    }
+}
+
+#[test]
 fn ids_and_pass_through_fields_are_intact() {
     let run = run("news.jsonl", "expected.json", &["--keep-duplicates"]);
     let input: BTreeMap<String, serde_json::Value> =
