@@ -116,7 +116,11 @@ def page_weights(blocks):
     spread evenly over the page's blocks and half by their words. The score averages word F1
     over pages and the lines-kept figure counts lines, while unweighted blocks let the
     longest pages (hundreds of menu lines) outweigh the single-page sites. Scaled to a mean
-    of 1, so a set weighs by its blocks as before."""
+    of 1, so a set weighs by its blocks as before.
+
+    Weighing blocks more, to keep more short article lines, does the opposite: with 80% by
+    blocks and 20% by words, sites held out gave word F1 / article lines kept 0.944 / 0.845
+    (inscriptis) and 0.942 / 0.792 (BeautifulSoup), against 0.945 / 0.862 and 0.942 / 0.805."""
     per_page = collections.Counter(doc for doc, _ in blocks)
     words = [len(TOKEN.findall(text)) for _, text in blocks]
     page_words = collections.Counter()
