@@ -655,11 +655,6 @@ impl Model {
     pub fn keeps(&self, p: f64) -> bool {
         p >= self.threshold
     }
-
-    /// The article probability a block needs to be kept, as the model was fitted with it.
-    pub fn threshold(&self) -> f64 {
-        self.threshold
-    }
 }
 
 /// The probabilities `score` gives the blocks that `wanted` picks (it gets their indices,

@@ -113,11 +113,13 @@ impl ClutterConfig {
         }
     }
 
-    /// Whether the classifier's article probability `p` keeps a block.
+    /// Whether the classifier's article probability `p` keeps a block: at
+    /// `--clutter-threshold` when given, else at the model's own.
     fn keeps(&self, p: f64) -> bool {
-        p >= self
-            .keep_threshold
-            .unwrap_or_else(|| self.model().threshold())
+        match self.keep_threshold {
+            Some(threshold) => p >= threshold,
+            None => self.model().keeps(p),
+        }
     }
 }
 
