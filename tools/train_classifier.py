@@ -45,6 +45,12 @@ TOKEN = re.compile(r"\w+")
 # 0.943 / 0.842 and 0.938 / 0.791; stronger regularisation (l2_regularization=5,
 # min_samples_leaf=100) 0.942 / 0.845 and 0.940 / 0.788. All three lose on both. Twice the
 # trees (max_iter=100) scores 0.945 / 0.857 and 0.943 / 0.799: no gain for twice the cost.
+# Fewer, for speed (walking the trees is a sixth of a run's instructions), lose article
+# lines: max_iter=40 0.944 / 0.850 and 0.942 / 0.793, max_iter=30 0.939 / 0.851 and
+# 0.938 / 0.785. Monotonic constraints (monotonic_cst: rising with stop density, the rules'
+# verdict, a sentence's end, kept words near, the neighbours' verdicts and the first
+# stage's say of the block and its neighbours; falling with site share) lose on both:
+# 0.940 / 0.845 and 0.937 / 0.784.
 PARAMS = dict(max_iter=50, learning_rate=0.3, max_leaf_nodes=31, l2_regularization=1.0,
               early_stopping=False, random_state=0)
 FOLDS = 5
@@ -120,7 +126,9 @@ def page_weights(blocks):
 
     Weighing blocks more, to keep more short article lines, does the opposite: with 80% by
     blocks and 20% by words, sites held out gave word F1 / article lines kept 0.944 / 0.845
-    (inscriptis) and 0.942 / 0.792 (BeautifulSoup), against 0.945 / 0.862 and 0.942 / 0.805."""
+    (inscriptis) and 0.942 / 0.792 (BeautifulSoup), against 0.945 / 0.862 and 0.942 / 0.805.
+    Twice the weight on article blocks of under ten words, to teach the trees short article
+    lines rather than move the threshold, gave 0.942 / 0.853 and 0.940 / 0.805."""
     per_page = collections.Counter(doc for doc, _ in blocks)
     words = [len(TOKEN.findall(text)) for _, text in blocks]
     page_words = collections.Counter()
