@@ -2215,12 +2215,19 @@ fn date_part(word: &str, lex: &Lexicon) -> DatePart {
     if lex.is_weekday(word) {
         return DatePart::Part;
     }
-    let parts: Vec<&str> = word.split(['-', '/', '.']).collect();
-    let iso = parts.len() >= 2
-        && parts.len() <= 3
+    // The first three pieces between separators, and how many there are (asked of most
+    // words of most blocks: no allocation).
+    let (mut parts, mut count) = ([""; 3], 0);
+    for part in word.split(['-', '/', '.']) {
+        if let Some(slot) = parts.get_mut(count) {
+            *slot = part;
+        }
+        count += 1;
+    }
+    let iso = (2..=3).contains(&count)
         && digits(parts[0], &[4])
-        && parts[1..].iter().all(|p| digits(p, &[1, 2]));
-    let numeric = parts.len() == 3
+        && parts[1..count].iter().all(|p| digits(p, &[1, 2]));
+    let numeric = count == 3
         && digits(parts[0], &[1, 2])
         && digits(parts[1], &[1, 2])
         && digits(parts[2], &[2, 4]);
