@@ -440,24 +440,42 @@ struct Trees {
     baseline: f64,
     /// Inputs per block.
     width: usize,
-    /// Every tree's nodes, tree after tree.
-    nodes: Vec<Node>,
-    /// Each tree's root and its depth (the most splits from root to a leaf).
-    trees: Vec<(u32, u32)>,
-    /// The value of each node of `nodes` that is a leaf (0 for splits).
-    values: Vec<f64>,
+    trees: Vec<Tree>,
+}
+
+/// The most nodes of one tree (128 leaves; the trainer's trees have at most 31 leaves, 61
+/// nodes): a tree's nodes fill a fixed array that a `u8` indexes, so that a walk checks no
+/// bounds. Walking the trees was a sixth of a run's instructions; checking each step's two
+/// indices was a fifth of that.
+const TREE_NODES: usize = 256;
+
+/// The most inputs of one stage: a block's inputs are copied into a fixed array of this
+/// many before its walk, for the same reason.
+const STAGE_INPUTS: usize = 128;
+
+const _: () = assert!(FEATURE_COUNT + SECOND_FEATURES.len() <= STAGE_INPUTS);
+
+/// One tree, its nodes in [`TREE_NODES`] slots (those past its last node are leaves no
+/// walk reaches).
+#[derive(Debug, Clone)]
+struct Tree {
+    nodes: [Node; TREE_NODES],
+    /// The value of each node that is a leaf (0 for splits).
+    values: [f64; TREE_NODES],
+    /// The most splits from its root to a leaf.
+    depth: u32,
 }
 
 /// A split: `x[feature] <= threshold` goes to `left`, else `right`. A leaf points both ways
 /// to itself, so that a walk may take more steps than its path is long and stay put: all
-/// blocks then take the same number of steps, without a branch to mispredict. Sixteen
-/// bytes, so a tree walk stays in cache.
-#[derive(Debug, Clone, Copy)]
+/// blocks then take the same number of steps, without a branch to mispredict. Eight bytes,
+/// so that the nodes a walk touches share few cache lines.
+#[derive(Debug, Clone, Copy, Default)]
 struct Node {
-    feature: u32,
     threshold: f32,
-    left: u32,
-    right: u32,
+    feature: u16,
+    left: u8,
+    right: u8,
 }
 
 /// Blocks walked through a tree side by side: their steps are independent, so the
@@ -691,12 +709,15 @@ impl Trees {
         let mut stage = Trees {
             baseline,
             width,
-            nodes: Vec::new(),
-            trees: Vec::new(),
-            values: Vec::new(),
+            trees: Vec::with_capacity(trees.len()),
         };
         for (t, tree) in trees.iter().enumerate() {
             let n = tree.feature.len();
+            if n > TREE_NODES {
+                return Err(format!(
+                    "tree {t} has {n} nodes; zeef walks trees of at most {TREE_NODES}"
+                ));
+            }
             let sizes_match = [tree.threshold.len(), tree.left.len(), tree.right.len()]
                 .iter()
                 .chain(std::iter::once(&tree.value.len()))
@@ -713,52 +734,61 @@ impl Trees {
             if n == 0 || !sizes_match || !links_fit {
                 return Err(format!("tree {t} is malformed"));
             }
-            let root = stage.nodes.len() as u32;
-            stage.trees.push((root, depth(tree, 0)));
-            for k in 0..n {
-                let here = root + k as u32;
-                let (node, value) = if tree.feature[k] < 0 {
-                    let leaf = Node {
-                        feature: 0,
-                        threshold: 0.0,
-                        left: here,
-                        right: here,
-                    };
-                    (leaf, tree.value[k])
-                } else {
-                    let split = Node {
-                        feature: tree.feature[k] as u32,
-                        threshold: below(tree.threshold[k]),
-                        left: root + tree.left[k],
-                        right: root + tree.right[k],
-                    };
-                    (split, 0.0)
+            let mut walked = Tree {
+                nodes: [Node::default(); TREE_NODES],
+                values: [0.0; TREE_NODES],
+                depth: depth(tree, 0),
+            };
+            // Node indices are below `TREE_NODES` (checked above), so they fit a `u8`;
+            // inputs are below `width`, so they fit a `u16`.
+            for (k, (slot, value)) in walked.nodes.iter_mut().zip(&mut walked.values).enumerate() {
+                let leaf = Node {
+                    left: k as u8,
+                    right: k as u8,
+                    ..Node::default()
                 };
-                stage.nodes.push(node);
-                stage.values.push(value);
+                *slot = match tree.feature.get(k) {
+                    Some(&feature) if feature >= 0 => Node {
+                        threshold: below(tree.threshold[k]),
+                        feature: feature as u16,
+                        left: tree.left[k] as u8,
+                        right: tree.right[k] as u8,
+                    },
+                    Some(_) => {
+                        *value = tree.value[k];
+                        leaf
+                    }
+                    None => leaf,
+                };
             }
+            stage.trees.push(walked);
         }
         Ok(stage)
     }
 
-    /// The probability of each block of `rows` ([`Trees::width`] values per block). Tree
-    /// by tree over all blocks, so that one tree's nodes stay in the fastest cache while
-    /// the blocks walk it.
+    /// The probability of each block of `rows` ([`Trees::width`] values per block). Blocks
+    /// go [`LANES`] at a time through every tree, their inputs copied into fixed arrays
+    /// first (a last group of fewer walks zeros in the lanes it lacks); each block's score
+    /// adds the trees' leaves in the trees' order.
     fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
         let width = self.width;
         let mut scores = vec![self.baseline; rows.len() / width];
-        let mut at = [0u32; LANES];
-        for &(root, depth) in &self.trees {
-            for (scores, rows) in scores.chunks_mut(LANES).zip(rows.chunks(LANES * width)) {
-                let at = &mut at[..scores.len()];
-                at.fill(root);
-                for _ in 0..depth {
+        for (scores, rows) in scores.chunks_mut(LANES).zip(rows.chunks(LANES * width)) {
+            let mut inputs = [[0.0f32; STAGE_INPUTS]; LANES];
+            for (input, row) in inputs.iter_mut().zip(rows.chunks_exact(width)) {
+                input[..width].copy_from_slice(row);
+            }
+            let mut leaves = [0.0f64; LANES];
+            for tree in &self.trees {
+                let mut at = [0u8; LANES];
+                for _ in 0..tree.depth {
                     // Leaves point to themselves: a step where no block moved found every
                     // block at its leaf.
                     let mut moved = false;
-                    for (node, x) in at.iter_mut().zip(rows.chunks_exact(width)) {
-                        let split = self.nodes[*node as usize];
-                        let next = if x[split.feature as usize] <= split.threshold {
+                    for (node, x) in at.iter_mut().zip(&inputs) {
+                        let split = tree.nodes[usize::from(*node) % TREE_NODES];
+                        let input = x[usize::from(split.feature) % STAGE_INPUTS];
+                        let next = if input <= split.threshold {
                             split.left
                         } else {
                             split.right
@@ -770,8 +800,11 @@ impl Trees {
                         break;
                     }
                 }
-                for (score, &leaf) in scores.iter_mut().zip(at.iter()) {
-                    *score += self.values[leaf as usize];
+                for (leaf, &node) in leaves.iter_mut().zip(&at) {
+                    *leaf = tree.values[usize::from(node) % TREE_NODES];
+                }
+                for (score, leaf) in scores.iter_mut().zip(leaves) {
+                    *score += leaf;
                 }
             }
         }
@@ -813,6 +846,72 @@ mod tests {
                 {{"feature":[0,-1,-1],"threshold":[1,0,0],"left":[0,0,0],"right":[2,0,0],"value":[0,1,2]}}]}}"#
         );
         assert!(Model::parse(&json).is_err());
+    }
+
+    /// A model of one tree that is a chain of `splits` splits on input 0: split `k` (node
+    /// `2k`) sends a block at or below `k` to a leaf of value `k / 100` (node `2k + 1`), one
+    /// above it on to the next split; the last node is a leaf of value 0.
+    fn chain(splits: usize) -> std::result::Result<Model, String> {
+        let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
+        let mut tree = TreeFileJson::default();
+        for k in 0..splits {
+            tree.push(0, k as f64, 2 * k + 1, 2 * k + 2, 0.0);
+            tree.push(-1, 0.0, 0, 0, k as f64 / 100.0);
+        }
+        tree.push(-1, 0.0, 0, 0, 0.0);
+        let json = format!(
+            r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[{}]}}"#,
+            tree.json()
+        );
+        Model::parse(&json)
+    }
+
+    /// A tree's arrays, as the model file spells them.
+    #[derive(Default)]
+    struct TreeFileJson {
+        feature: Vec<i32>,
+        threshold: Vec<f64>,
+        left: Vec<usize>,
+        right: Vec<usize>,
+        value: Vec<f64>,
+    }
+
+    impl TreeFileJson {
+        fn push(&mut self, feature: i32, threshold: f64, left: usize, right: usize, value: f64) {
+            self.feature.push(feature);
+            self.threshold.push(threshold);
+            self.left.push(left);
+            self.right.push(right);
+            self.value.push(value);
+        }
+
+        fn json(&self) -> String {
+            serde_json::json!({
+                "feature": self.feature, "threshold": self.threshold,
+                "left": self.left, "right": self.right, "value": self.value,
+            })
+            .to_string()
+        }
+    }
+
+    #[test]
+    fn trees_up_to_the_walks_size_route_to_their_deepest_leaves() {
+        // 127 splits and 128 leaves: 255 nodes, the most a walk holds.
+        let model = chain(127).expect("a tree of 255 nodes parses");
+        let mut x = [0.0f32; FEATURE_COUNT];
+        for (input, leaf) in [(0.0, 0.0), (100.5, 1.01), (126.0, 1.26), (127.5, 0.0)] {
+            x[0] = input;
+            let expected = 1.0 / (1.0 + f64::exp(-leaf));
+            assert!(
+                (model.probabilities(&x)[0] - expected).abs() < 1e-12,
+                "{input}"
+            );
+        }
+        let refused = chain(128).expect_err("a tree of 257 nodes is refused");
+        assert!(
+            refused.contains("257 nodes") && refused.contains("at most 256"),
+            "{refused}"
+        );
     }
 
     /// A model of one split on input 0 at `threshold` (as the model file spells it):
