@@ -768,13 +768,13 @@ impl Trees {
 
     /// The probability of each block of `rows` ([`Trees::width`] values per block). Blocks
     /// go [`LANES`] at a time through every tree, their inputs copied into fixed arrays
-    /// first (a last group of fewer walks zeros in the lanes it lacks); each block's score
-    /// adds the trees' leaves in the trees' order.
+    /// first (a last group of fewer walks what the lanes it lacks last held, and drops
+    /// it); each block's score adds the trees' leaves in the trees' order.
     fn probabilities(&self, rows: &[f32]) -> Vec<f64> {
         let width = self.width;
         let mut scores = vec![self.baseline; rows.len() / width];
+        let mut inputs = [[0.0f32; STAGE_INPUTS]; LANES];
         for (scores, rows) in scores.chunks_mut(LANES).zip(rows.chunks(LANES * width)) {
-            let mut inputs = [[0.0f32; STAGE_INPUTS]; LANES];
             for (input, row) in inputs.iter_mut().zip(rows.chunks_exact(width)) {
                 input[..width].copy_from_slice(row);
             }
