@@ -517,7 +517,8 @@ fn every_probability() -> [f64; 2] {
 
 /// One tree, its nodes in arrays: node `k` is a leaf when `feature[k]` is negative, else it
 /// sends a block left when its input `feature[k]` is at most `threshold[k]`.
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
 struct TreeFile {
     feature: Vec<i32>,
     threshold: Vec<f64>,
@@ -853,7 +854,7 @@ mod tests {
     /// above it on to the next split; the last node is a leaf of value 0.
     fn chain(splits: usize) -> std::result::Result<Model, String> {
         let features = serde_json::to_string(&FEATURES.to_vec()).unwrap();
-        let mut tree = TreeFileJson::default();
+        let mut tree = TreeFile::default();
         for k in 0..splits {
             tree.push(0, k as f64, 2 * k + 1, 2 * k + 2, 0.0);
             tree.push(-1, 0.0, 0, 0, k as f64 / 100.0);
@@ -861,42 +862,25 @@ mod tests {
         tree.push(-1, 0.0, 0, 0, 0.0);
         let json = format!(
             r#"{{"features":{features},"baseline":0,"threshold":0.5,"trees":[{}]}}"#,
-            tree.json()
+            serde_json::to_string(&tree).unwrap()
         );
         Model::parse(&json)
     }
 
-    /// A tree's arrays, as the model file spells them.
-    #[derive(Default)]
-    struct TreeFileJson {
-        feature: Vec<i32>,
-        threshold: Vec<f64>,
-        left: Vec<usize>,
-        right: Vec<usize>,
-        value: Vec<f64>,
-    }
-
-    impl TreeFileJson {
+    impl TreeFile {
+        /// Appends node `k`, the next one.
         fn push(&mut self, feature: i32, threshold: f64, left: usize, right: usize, value: f64) {
             self.feature.push(feature);
             self.threshold.push(threshold);
-            self.left.push(left);
-            self.right.push(right);
+            self.left.push(left as u32);
+            self.right.push(right as u32);
             self.value.push(value);
-        }
-
-        fn json(&self) -> String {
-            serde_json::json!({
-                "feature": self.feature, "threshold": self.threshold,
-                "left": self.left, "right": self.right, "value": self.value,
-            })
-            .to_string()
         }
     }
 
     #[test]
     fn trees_up_to_the_walks_size_route_to_their_deepest_leaves() {
-        // 127 splits and 128 leaves: 255 nodes, the most a walk holds.
+        // 127 splits and 128 leaves: 255 nodes, the longest chain within the 256-node limit.
         let model = chain(127).expect("a tree of 255 nodes parses");
         let mut x = [0.0f32; FEATURE_COUNT];
         for (input, leaf) in [(0.0, 0.0), (100.5, 1.01), (126.0, 1.26), (127.5, 0.0)] {
